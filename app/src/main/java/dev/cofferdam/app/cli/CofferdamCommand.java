@@ -1,0 +1,35 @@
+package dev.cofferdam.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code cofferdam} command. Each layer registers its subcommands here.
+ * Exit codes: 0 success, 2 bad input or usage (one-line reason on stderr), 1 internal error.
+ */
+@Command(name = "cofferdam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A workbench for handing a code base to an AI coding agent: map, walls, trace.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class CofferdamCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        // No subcommand: the workbench takes over (registered by the UI layer).
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static int run(String[] args) {
+        CommandLine cl = new CommandLine(new CofferdamCommand());
+        cl.setExitCodeExceptionMapper(t -> EXIT_INTERNAL);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            cl.getErr().println("cofferdam: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+}
