@@ -2,15 +2,12 @@ package dev.cofferdam.engine.blast;
 
 import dev.cofferdam.engine.AnalysisException;
 import dev.cofferdam.engine.map.RepoMap;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,16 +69,17 @@ public final class BlastRadius {
         boolean[] seed = new boolean[n];
         Map<Integer, String> removedVia = new HashMap<>();
 
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        PriorityQueue<double[]> best = new PriorityQueue<>(Comparator.comparingDouble((double[] a) -> -a[0]));
+        int[] queue = new int[n];
+        int tail = 0;
+        MaxHeap best = new MaxHeap(score);
         for (String f : seeds.files()) {
             Integer id = index.ids.get(f);
             if (id != null && !seed[id]) {
                 seed[id] = true;
                 dist[id] = 0;
                 score[id] = 1.0;
-                queue.add(id);
-                best.add(new double[] {1.0, id});
+                queue[tail++] = id;
+                best.offer(id);
             }
         }
         for (String removed : seeds.removed()) {
@@ -93,23 +91,24 @@ public final class BlastRadius {
                 double s = HOP_DECAY * HopStrength.fromLogMiss(dep.getValue());
                 if (dist[id] != 1) {
                     dist[id] = 1;
-                    queue.add(id);
+                    queue[tail++] = id;
                 }
                 if (s > score[id]) {
                     score[id] = s;
                     removedVia.put(id, removed);
-                    best.add(new double[] {s, id});
+                    best.offer(id);
                 }
             }
         }
-        breadthFirst(queue, dist, limit);
+        breadthFirst(queue, tail, dist, limit);
         bestFirst(best, dist, score, prev, removedVia);
         return assemble(seeds, dist, score, prev, seed, removedVia);
     }
 
-    private void breadthFirst(ArrayDeque<Integer> queue, int[] dist, int limit) {
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
+    private void breadthFirst(int[] queue, int tail, int[] dist, int limit) {
+        int t = tail;
+        for (int head = 0; head < t; head++) {
+            int v = queue[head];
             if (dist[v] >= limit) {
                 continue;
             }
@@ -117,22 +116,17 @@ public final class BlastRadius {
                 int u = index.dependents[k];
                 if (dist[u] < 0) {
                     dist[u] = dist[v] + 1;
-                    queue.add(u);
+                    queue[t++] = u;
                 }
             }
         }
     }
 
     /** Max-product paths restricted to the files within depth (scores only shrink along a path). */
-    private void bestFirst(PriorityQueue<double[]> pq, int[] dist, double[] score, int[] prev,
-                           Map<Integer, String> removedVia) {
+    private void bestFirst(MaxHeap pq, int[] dist, double[] score, int[] prev, Map<Integer, String> removedVia) {
         boolean[] done = new boolean[dist.length];
         while (!pq.isEmpty()) {
-            double[] top = pq.poll();
-            int v = (int) top[1];
-            if (done[v] || top[0] < score[v]) {
-                continue;
-            }
+            int v = pq.poll();
             done[v] = true;
             for (int k = index.start[v]; k < index.start[v + 1]; k++) {
                 int u = index.dependents[k];
@@ -143,8 +137,10 @@ public final class BlastRadius {
                 if (s > score[u]) {
                     score[u] = s;
                     prev[u] = v;
-                    removedVia.remove(u);
-                    pq.add(new double[] {s, u});
+                    if (!removedVia.isEmpty()) {
+                        removedVia.remove(u);
+                    }
+                    pq.offer(u);
                 }
             }
         }
@@ -154,8 +150,11 @@ public final class BlastRadius {
                                  Map<Integer, String> removedVia) {
         List<Impact> impacted = new ArrayList<>();
         List<Impact> tests = new ArrayList<>();
-        Map<String, Double> ownerWeight = new HashMap<>();
+        double[] ownerWeight = new double[index.ownerNames.length];
+        int[] moduleFiles = new int[index.moduleNames.length];
+        double[] moduleTop = new double[index.moduleNames.length];
         Set<Integer> cyclesMet = new TreeSet<>();
+        String[] via = new String[dist.length + 1];
         for (int v = 0; v < dist.length; v++) {
             if (dist[v] < 0) {
                 continue;
@@ -165,61 +164,66 @@ public final class BlastRadius {
                     cyclesMet.add(c);
                 }
             }
+            double weight = seed[v] ? 1.0 : score[v];
+            for (int o : index.ownerIdx[v]) {
+                ownerWeight[o] += weight;
+            }
             if (seed[v]) {
-                for (String o : index.owners(v)) {
-                    ownerWeight.merge(o, 1.0, Double::sum);
-                }
                 continue;
             }
-            Impact impact = new Impact(index.paths[v], dist[v], score[v], via(v, prev, removedVia), index.module(v),
+            int m = index.moduleIdx[v];
+            if (m >= 0) {
+                moduleFiles[m]++;
+                moduleTop[m] = Math.max(moduleTop[m], score[v]);
+            }
+            Impact impact = new Impact(index.paths[v], dist[v], score[v], via(v, prev, removedVia, via), index.module(v),
                     index.isTest(v), index.owners(v));
             (impact.test() ? tests : impacted).add(impact);
-            for (String o : impact.owners()) {
-                ownerWeight.merge(o, impact.score(), Double::sum);
-            }
         }
         Comparator<Impact> order = Comparator.comparingDouble(Impact::score).reversed()
                 .thenComparingInt(Impact::distance).thenComparing(Impact::path);
         impacted.sort(order);
         tests.sort(order);
-        List<String> owners = ownerWeight.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        List<Integer> ownerOrder = new ArrayList<>();
+        for (int o = 0; o < ownerWeight.length; o++) {
+            if (ownerWeight[o] > 0) {
+                ownerOrder.add(o);
+            }
+        }
+        ownerOrder.sort(Comparator.comparingDouble((Integer o) -> -ownerWeight[o]).thenComparing(o -> index.ownerNames[o]));
+        List<String> owners = ownerOrder.stream().map(o -> index.ownerNames[o]).toList();
+        List<ModuleImpact> modules = new ArrayList<>();
+        for (int m = 0; m < moduleFiles.length; m++) {
+            if (moduleFiles[m] > 0) {
+                modules.add(new ModuleImpact(index.moduleNames[m], moduleFiles[m], moduleTop[m]));
+            }
+        }
+        modules.sort(Comparator.comparingDouble(ModuleImpact::score).reversed()
+                .thenComparing(Comparator.comparingInt(ModuleImpact::files).reversed())
+                .thenComparing(ModuleImpact::id));
         List<List<String>> cycles = cyclesMet.stream().map(c -> index.map.cycles().get(c)).toList();
-        return new BlastResult(seeds.labels(), impacted, modules(impacted, tests), tests, owners, cycles);
+        return new BlastResult(seeds.labels(), impacted, modules, tests, owners, cycles);
     }
 
-    private List<String> via(int v, int[] prev, Map<Integer, String> removedVia) {
-        ArrayDeque<String> path = new ArrayDeque<>();
-        Set<Integer> seen = new LinkedHashSet<>();
+    /** The best path from a seed to {@code v}; {@code buf} is scratch space of at least n + 1 slots. */
+    private List<String> via(int v, int[] prev, Map<Integer, String> removedVia, String[] buf) {
+        int len = 0;
         int cur = v;
-        while (cur >= 0 && seen.add(cur)) {
-            path.addFirst(index.paths[cur]);
-            if (prev[cur] < 0 && removedVia.containsKey(cur)) {
-                path.addFirst(removedVia.get(cur));
-            }
+        int last = v;
+        while (cur >= 0 && len < prev.length) {
+            buf[len++] = index.paths[cur];
+            last = cur;
             cur = prev[cur];
         }
-        return List.copyOf(path);
-    }
-
-    private static List<ModuleImpact> modules(List<Impact> impacted, List<Impact> tests) {
-        Map<String, int[]> count = new HashMap<>();
-        Map<String, Double> top = new HashMap<>();
-        for (List<Impact> list : List.of(impacted, tests)) {
-            for (Impact i : list) {
-                if (i.module() == null) {
-                    continue;
-                }
-                count.computeIfAbsent(i.module(), k -> new int[1])[0]++;
-                top.merge(i.module(), i.score(), Math::max);
-            }
+        String removed = removedVia.isEmpty() ? null : removedVia.get(last);
+        String[] path = new String[len + (removed == null ? 0 : 1)];
+        int k = 0;
+        if (removed != null) {
+            path[k++] = removed;
         }
-        return count.keySet().stream()
-                .map(m -> new ModuleImpact(m, count.get(m)[0], top.get(m)))
-                .sorted(Comparator.comparingDouble(ModuleImpact::score).reversed()
-                        .thenComparing(Comparator.comparingInt(ModuleImpact::files).reversed())
-                        .thenComparing(ModuleImpact::id))
-                .toList();
+        for (int i = len - 1; i >= 0; i--) {
+            path[k++] = buf[i];
+        }
+        return List.of(path);
     }
 }

@@ -26,6 +26,12 @@ final class ReverseIndex {
     final double[] strength;
     /** Cycle indices (into map.cycles) per node; null when in none. */
     final int[][] cyclesOf;
+    /** Module of each node as an index into {@link #moduleNames}, -1 when unknown. */
+    final int[] moduleIdx;
+    final String[] moduleNames;
+    /** Owners of each node as indexes into {@link #ownerNames}. */
+    final int[][] ownerIdx;
+    final String[] ownerNames;
     /** External names referenced from the map, with the referencing files and the pair strength. */
     final Map<String, Map<String, Double>> externalLogMiss;
 
@@ -106,6 +112,21 @@ final class ReverseIndex {
                     .merge(r.from(), HopStrength.logMiss(r.kind(), r.weight()), Double::sum);
         }
         externalLogMiss = ext;
+        Map<String, Integer> mods = new LinkedHashMap<>();
+        Map<String, Integer> owns = new LinkedHashMap<>();
+        moduleIdx = new int[n];
+        ownerIdx = new int[n][];
+        for (int i = 0; i < n; i++) {
+            SourceFile f = files[i];
+            moduleIdx[i] = f == null || f.module() == null ? -1 : mods.computeIfAbsent(f.module(), k -> mods.size());
+            List<String> o = f == null ? List.of() : f.owners();
+            ownerIdx[i] = new int[o.size()];
+            for (int k = 0; k < o.size(); k++) {
+                ownerIdx[i][k] = owns.computeIfAbsent(o.get(k), key -> owns.size());
+            }
+        }
+        moduleNames = mods.keySet().toArray(new String[0]);
+        ownerNames = owns.keySet().toArray(new String[0]);
     }
 
     int size() {
