@@ -9,6 +9,7 @@ import dev.cofferdam.engine.map.RepoMap;
 import dev.cofferdam.engine.map.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.Random;
  * <pre>
  *   BlastBench                 a synthetic map of 6,000 files (SyntheticMap)
  *   BlastBench synthetic N     a synthetic map of N files
+ *   BlastBench guava           guava's sources jar from engine/target/corpora, unpacked and mapped
  *   BlastBench PATH            the map of the repository at PATH (IndexedMapService)
  * </pre>
  * Command: see README "Benchmarks / Blast radius".
@@ -43,6 +45,18 @@ public final class BlastBench {
             int n = args.length > 1 ? Integer.parseInt(args[1]) : 6000;
             map = SyntheticMap.build(n, 42);
             label = "synthetic map, " + n + " files";
+        } else if (args[0].equals("guava")) {
+            Path dir = Corpora.dir().orElseThrow(() -> new IllegalStateException(
+                    "no corpora: run `mvn -pl engine test-compile` first (it copies them to engine/target/corpora)"));
+            Path work = Files.createTempDirectory("blast-bench");
+            try {
+                Path src = Corpora.unpackSources(Corpora.sourcesJar(dir, Corpora.GUAVA), work.resolve("guava"));
+                long t0 = System.nanoTime();
+                map = new IndexedMapService(work.resolve("cache")).map(src, ProgressListener.NONE);
+                label = Corpora.GUAVA + " sources (mapped in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+            } finally {
+                deleteTree(work);
+            }
         } else {
             long t0 = System.nanoTime();
             map = new IndexedMapService().map(Path.of(args[0]), ProgressListener.NONE);
@@ -92,6 +106,14 @@ public final class BlastBench {
                 Runtime.getRuntime().availableProcessors());
         if (sink == 42) {
             System.out.println();
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
