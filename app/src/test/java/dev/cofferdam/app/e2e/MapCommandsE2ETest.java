@@ -134,6 +134,18 @@ class MapCommandsE2ETest {
     }
 
     @Test
+    void deletedFileReachesItsDependentsThroughTheirUnresolvedImports() throws Exception {
+        repo.delete(AcmeRepo.UTIL).commit("drop Util");
+        Run r = cli("blast", dir.toString(), "--git", "HEAD~1..HEAD");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode b = r.json();
+        assertThat(texts(b.get("seeds"), null)).containsExactly(AcmeRepo.UTIL);
+        assertThat(texts(b.get("impacted"), "path")).contains(AcmeRepo.LIGHT);
+        assertThat(texts(find(b.get("impacted"), AcmeRepo.LIGHT).get("via"), null))
+                .containsExactly(AcmeRepo.UTIL, AcmeRepo.LIGHT);
+    }
+
+    @Test
     void badRangeAndUnknownSeedAreBadInput() {
         Run range = cli("blast", dir.toString(), "--git", "v1..nope");
         assertThat(range.exit()).isEqualTo(2);

@@ -31,6 +31,7 @@ public final class BlastService {
     public static final int MAX_HISTORY = 20;
 
     private volatile BlastRadius last;
+    private volatile History lastHistory;
 
     /** The (cached) blast radius index of {@code map}. */
     public BlastRadius radius(RepoMap map) {
@@ -81,17 +82,27 @@ public final class BlastService {
                 diff.removed());
     }
 
-    private static List<CoChange> history(Path root, ResolvedSeeds seeds) {
+    /** Co-changes of the seeds; the transactions are read once per (root, HEAD) and kept. */
+    private List<CoChange> history(Path root, ResolvedSeeds seeds) {
         Optional<GitRepo> repo = GitRepo.find(root);
         if (repo.isEmpty()) {
             return List.of();
         }
         try {
-            return CoChangeMiner.read(repo.get()).coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, MAX_HISTORY);
+            String head = repo.get().head().orElse("");
+            History h = lastHistory;
+            if (h == null || !h.root().equals(root) || !h.head().equals(head)) {
+                h = new History(root, head, CoChangeMiner.read(repo.get()));
+                lastHistory = h;
+            }
+            return h.miner().coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, MAX_HISTORY);
         } catch (GitException e) {
             LOG.warn("no history signal for {}: {}", root, e.getMessage());
             return List.of();
         }
+    }
+
+    private record History(Path root, String head, CoChangeMiner miner) {
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -122,6 +122,9 @@ public final class SeedResolver {
             Path given = Path.of(p);
             if (given.isAbsolute()) {
                 Path abs = given.normalize();
+                if (!abs.startsWith(root) && Files.exists(abs)) {
+                    abs = abs.toRealPath(); // the map root is a real path; the user may have typed a link
+                }
                 return abs.startsWith(root) ? slashes(root.relativize(abs)) : null;
             }
             Path fromCwd = Path.of("").toAbsolutePath().resolve(given).normalize();
@@ -129,7 +132,7 @@ public final class SeedResolver {
                 return slashes(root.relativize(fromCwd));
             }
             return p;
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
             return p;
         }
     }
