@@ -8,6 +8,7 @@ import dev.cofferdam.engine.git.DiffSeeds;
 import dev.cofferdam.engine.git.GitException;
 import dev.cofferdam.engine.git.GitRepo;
 import dev.cofferdam.engine.map.RepoMap;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -95,7 +96,11 @@ public final class BlastService {
                 h = new History(root, head, CoChangeMiner.read(repo.get()));
                 lastHistory = h;
             }
-            return h.miner().coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, MAX_HISTORY);
+            // files deleted since are history, not something to look at now
+            return h.miner().coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, 4 * MAX_HISTORY).stream()
+                    .filter(c -> Files.exists(root.resolve(c.path())))
+                    .limit(MAX_HISTORY)
+                    .toList();
         } catch (GitException e) {
             LOG.warn("no history signal for {}: {}", root, e.getMessage());
             return List.of();
