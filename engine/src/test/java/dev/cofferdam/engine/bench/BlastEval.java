@@ -2,9 +2,10 @@ package dev.cofferdam.engine.bench;
 
 import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.blast.BlastRadius;
+import dev.cofferdam.engine.blast.BlastReport;
 import dev.cofferdam.engine.blast.BlastResult;
 import dev.cofferdam.engine.blast.BlastService;
-import dev.cofferdam.engine.blast.Impact;
+import dev.cofferdam.engine.blast.RankedFile;
 import dev.cofferdam.engine.blast.ResolvedSeeds;
 import dev.cofferdam.engine.git.CoChange;
 import dev.cofferdam.engine.git.CoChangeMiner;
@@ -28,7 +29,8 @@ import java.util.Set;
  * for each commit touching 2 to 30 files of the current map, each changed non-test file is a seed and
  * the other changed files of the commit are the truth. Rankings compared: the static blast radius
  * (impacted and tests by score), the history signal alone (co-change mined only from commits older
- * than the replayed one, with the shipped thresholds), and both merged by max(score, confidence).
+ * than the replayed one, with the shipped thresholds and limit), and both merged as shipped
+ * ({@link BlastReport#combined}: max of score and confidence).
  * Prints precision@10, recall@10, recall over the whole ranking, and mean average precision.
  * The map is the one of HEAD, so files since deleted are left out of seeds and truth.
  * <pre>  BlastEval PATH [COMMITS]   (default 300 commits replayed)</pre>
@@ -68,16 +70,15 @@ public final class BlastEval {
                 Map<String, Double> s = new HashMap<>();
                 r.impacted().forEach(x -> s.put(x.path(), x.score()));
                 r.tests().forEach(x -> s.put(x.path(), x.score()));
+                List<CoChange> coupled = older.coupledWith(List.of(seed), BlastService.MIN_SUPPORT,
+                        BlastService.MIN_CONFIDENCE, BlastService.MAX_HISTORY);
                 Map<String, Double> h = new HashMap<>();
-                for (CoChange c : older.coupledWith(List.of(seed), BlastService.MIN_SUPPORT,
-                        BlastService.MIN_CONFIDENCE, 1000)) {
-                    h.put(c.path(), c.confidence());
-                }
-                Map<String, Double> m = new HashMap<>(s);
-                h.forEach((k, v) -> m.merge(k, v, Math::max));
+                coupled.forEach(c -> h.put(c.path(), c.confidence()));
                 stat.add(rank(s), truth);
                 hist.add(rank(h), truth);
-                both.add(rank(m), truth);
+                // the shipped merge: BlastReport.combined
+                both.add(new BlastReport(r, coupled).combined(Integer.MAX_VALUE).stream().map(RankedFile::path).toList(),
+                        truth);
             }
         }
         deleteTree(cache);
