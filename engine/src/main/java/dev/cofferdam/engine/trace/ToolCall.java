@@ -19,7 +19,7 @@ import java.util.List;
  * @param error      the call failed (tool error, non-zero exit)
  * @param cascade    the call failed only because a sibling call of the same batch failed
  * @param resultSize characters of result text (0 while no result was seen)
- * @param excerpt    first characters of the result for failed and verify calls, otherwise null
+ * @param excerpt    first characters of the result for failed and verify calls and short results, otherwise null
  * @param effects    file changes made by the call (edits, patches, shell mutations)
  */
 public record ToolCall(

@@ -9,6 +9,7 @@ import java.util.List;
 /** A tool call being assembled from its call record and, later, its result record. Not thread-safe. */
 final class CallDraft {
     private static final int EXCERPT_MAX = 2000;
+    private static final int SHORT = 200;
 
     final int seq;
     final int step;
@@ -46,7 +47,8 @@ final class CallDraft {
         resultSize = text.length();
         cascade = text.contains("Sibling tool call errored");
         error = failed || cascade || text.startsWith("<tool_use_error>");
-        excerpt = error || kind == CallKind.VERIFY ? text.substring(0, Math.min(EXCERPT_MAX, text.length())) : null;
+        boolean keep = error || kind == CallKind.VERIFY || text.length() <= SHORT;
+        excerpt = keep ? text.substring(0, Math.min(EXCERPT_MAX, text.length())) : null;
     }
 
     ToolCall freeze() {
