@@ -1,5 +1,9 @@
 package dev.cofferdam.engine.trace.detect;
 
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Every threshold the detectors use; {@link #DEFAULTS} holds the values of the design. Immutable.
  *
@@ -62,4 +66,43 @@ public record Thresholds(
 
     public static final Thresholds DEFAULTS = new Thresholds(3, 5, 6, 2, 8, 0.5, 3, 12, 0.8, 3, 5, 3,
             0.60, 0.85, 167_000, 0.90, 1_048_576, 0.70, 3, 4, 0.5, 10, 2, 40, 2, 0.6, 3);
+
+    /**
+     * @param overrides component name to value ("identicalWarn" to "4")
+     * @return these thresholds with the given values replaced
+     * @throws IllegalArgumentException naming the first unknown threshold or unparsable value
+     */
+    public Thresholds with(Map<String, String> overrides) {
+        RecordComponent[] comps = Thresholds.class.getRecordComponents();
+        Object[] values = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        Map<String, String> left = new HashMap<>(overrides);
+        try {
+            for (int i = 0; i < comps.length; i++) {
+                types[i] = comps[i].getType();
+                String v = left.remove(comps[i].getName());
+                values[i] = v == null ? comps[i].getAccessor().invoke(this) : parse(comps[i], v.trim());
+            }
+            if (!left.isEmpty()) {
+                throw new IllegalArgumentException("unknown threshold: " + left.keySet().iterator().next());
+            }
+            return Thresholds.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy thresholds", e);
+        }
+    }
+
+    private static Object parse(RecordComponent c, String v) {
+        try {
+            if (c.getType() == int.class) {
+                return Integer.parseInt(v);
+            }
+            if (c.getType() == long.class) {
+                return Long.parseLong(v.replace("_", ""));
+            }
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("threshold " + c.getName() + " needs a number, not '" + v + "'");
+        }
+    }
 }
