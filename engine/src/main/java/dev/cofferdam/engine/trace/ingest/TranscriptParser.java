@@ -1,6 +1,5 @@
 package dev.cofferdam.engine.trace.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,6 @@ public final class TranscriptParser {
     /** Longest line kept; longer ones are skipped ("line-too-long") without buffering them. */
     public static final int MAX_LINE = 64 << 20;
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int DETECT_MAX = 64;
 
