@@ -1,6 +1,7 @@
 package dev.cofferdam.engine.trace;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,8 @@ public record TraceSession(
         apiCalls = List.copyOf(apiCalls);
         compactions = List.copyOf(compactions);
         subagents = List.copyOf(subagents);
-        recordTypes = Map.copyOf(new TreeMap<>(recordTypes));
-        skipped = Map.copyOf(new TreeMap<>(skipped));
+        recordTypes = Collections.unmodifiableMap(new TreeMap<>(recordTypes));
+        skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
         unknown = List.copyOf(unknown);
     }
 

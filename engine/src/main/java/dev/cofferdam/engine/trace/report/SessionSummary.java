@@ -29,7 +29,7 @@ public record SessionSummary(String id, AgentKind agent, String source, String c
                              int prompts, int steps, int calls, int failures, int apiCalls, long outputTokens,
                              int compactions, int subagents, Map<String, Integer> skipped, int unknown) {
     public SessionSummary {
-        skipped = Map.copyOf(skipped);
+        skipped = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skipped));
     }
 
     public static SessionSummary of(TraceSession s) {
