@@ -1,10 +1,8 @@
 package dev.cofferdam.app.cli;
 
-import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.trace.SessionRoots;
 import dev.cofferdam.engine.trace.TraceException;
 import dev.cofferdam.engine.trace.store.TraceStore;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,21 +39,5 @@ final class TraceEnvironment {
 
     TraceStore store() throws TraceException {
         return new TraceStore(dataDir != null ? dataDir : TraceStore.defaultDir(System.getenv(), home()));
-    }
-
-    /** A progress line on stderr when it is a terminal, nothing otherwise. */
-    static ProgressListener progress(PrintWriter err) {
-        if (System.console() == null) {
-            return ProgressListener.NONE;
-        }
-        long[] lastPercent = {-1};
-        return (phase, done, total) -> {
-            long pct = total > 0 ? done * 100 / total : -1;
-            if (pct != lastPercent[0]) {
-                lastPercent[0] = pct;
-                err.print("\r" + phase + (pct >= 0 ? " " + pct + "%" : "") + (pct == 100 ? "\r\033[K" : ""));
-                err.flush();
-            }
-        };
     }
 }

@@ -43,7 +43,7 @@ final class TraceLsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (TraceStore store = env.store()) {
@@ -64,8 +64,6 @@ final class TraceLsCommand implements Callable<Integer> {
             return CofferdamCommand.EXIT_OK;
         } catch (TraceException e) {
             return CliFailure.badInput(err, e.getMessage());
-        } catch (Exception e) {
-            return CliFailure.internal(err, e);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.cofferdam.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cofferdam.engine.AnalysisException;
-import dev.cofferdam.engine.map.IndexedMapService;
+import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.trace.TraceException;
 import dev.cofferdam.engine.trace.TraceService;
 import dev.cofferdam.engine.trace.TraceSession;
@@ -62,7 +62,7 @@ final class TraceReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Thresholds t;
@@ -74,25 +74,23 @@ final class TraceReportCommand implements Callable<Integer> {
         if (!Files.exists(input)) {
             return CliFailure.badInput(err, "no such file or directory: " + input);
         }
+        ProgressListener progress = TerminalProgress.forTerminal(err);
         try (TraceStore store = env.store()) {
-            MapNeighbourhood map = repo == null ? null
-                    : new MapNeighbourhood(new IndexedMapService().map(repo.toAbsolutePath().normalize(),
-                            TraceEnvironment.progress(err)));
+            MapNeighbourhood map = repo == null ? null : new MapNeighbourhood(Repos.map(Repos.root(repo), progress));
             List<String> hosts = egressLog == null ? null : EgressLogHosts.read(egressLog);
             TraceService svc = new TraceService(store);
             List<TraceReport> reports = new ArrayList<>();
             for (Path f : transcripts(input)) {
-                TraceSession s = svc.open(f, TraceEnvironment.progress(err));
+                TraceSession s = svc.open(f, progress);
                 reports.add(TraceReporter.report(s, t, map, hosts));
             }
+            TerminalProgress.clear(progress);
             print(reports, Files.isDirectory(input), out);
             return CofferdamCommand.EXIT_OK;
         } catch (TraceException | AnalysisException e) {
             return CliFailure.badInput(err, e.getMessage());
         } catch (IOException e) {
             return CliFailure.badInput(err, "cannot read " + e.getMessage());
-        } catch (Exception e) {
-            return CliFailure.internal(err, e);
         }
     }
 

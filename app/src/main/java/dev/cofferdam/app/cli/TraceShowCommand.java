@@ -2,6 +2,7 @@ package dev.cofferdam.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.trace.FileChange;
 import dev.cofferdam.engine.trace.ToolCall;
 import dev.cofferdam.engine.trace.TraceException;
@@ -36,12 +37,14 @@ final class TraceShowCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ProgressListener progress = TerminalProgress.forTerminal(err);
         try (TraceStore store = env.store()) {
             TraceSession s = new TraceService(store).open(SessionResolver.resolve(session, env, store),
-                    TraceEnvironment.progress(err));
+                    progress);
+            TerminalProgress.clear(progress);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("schema", 1);
@@ -55,8 +58,6 @@ final class TraceShowCommand implements Callable<Integer> {
             return CofferdamCommand.EXIT_OK;
         } catch (TraceException e) {
             return CliFailure.badInput(err, e.getMessage());
-        } catch (Exception e) {
-            return CliFailure.internal(err, e);
         }
     }
 

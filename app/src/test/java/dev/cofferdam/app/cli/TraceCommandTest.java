@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs the trace commands in-process on the real transcripts, with roots and store in a temp dir. */
 class TraceCommandTest {
@@ -35,19 +34,11 @@ class TraceCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new CofferdamCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        cl.setExitCodeExceptionMapper(t -> CofferdamCommand.EXIT_INTERNAL);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            cl.getErr().println("cofferdam: " + ex.getMessage());
-            return CofferdamCommand.EXIT_BAD_INPUT;
-        });
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--data-dir";
         all[args.length + 1] = tmp.resolve("data").toString();
-        return cl.execute(all);
+        return CofferdamCommand.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
