@@ -58,6 +58,17 @@ public record TraceSession(
         unknown = List.copyOf(unknown);
     }
 
+    /** @return this session with these sub-agent sessions added after its own */
+    public TraceSession withSubagents(List<TraceSession> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        List<TraceSession> all = new ArrayList<>(subagents);
+        all.addAll(extra);
+        return new TraceSession(id, agent, source, cwd, model, version, prompts, steps, calls, apiCalls, compactions,
+                all, recordTypes, skipped, unknown);
+    }
+
     /** @return every file change of the session in call order */
     public List<FileChange> fileChanges() {
         List<FileChange> out = new ArrayList<>();

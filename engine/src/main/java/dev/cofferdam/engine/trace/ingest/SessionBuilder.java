@@ -42,7 +42,6 @@ public final class SessionBuilder {
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<RawRecord> unknown = new ArrayList<>();
     private final Map<String, SessionBuilder> sidechains = new LinkedHashMap<>();
-    private final List<TraceSession> subagents = new ArrayList<>();
 
     public SessionBuilder(String source) {
         this.source = source;
@@ -135,11 +134,6 @@ public final class SessionBuilder {
         });
     }
 
-    /** Attaches a sub-agent's session parsed from its own file. */
-    public void addSubagent(TraceSession session) {
-        subagents.add(session);
-    }
-
     /** @return the session as read so far */
     public TraceSession snapshot() {
         List<Step> steps = new ArrayList<>();
@@ -148,7 +142,6 @@ public final class SessionBuilder {
         }
         List<TraceSession> subs = new ArrayList<>();
         sidechains.values().forEach(b -> subs.add(b.snapshot()));
-        subs.addAll(subagents);
         String sid = id != null ? id : fileName(source);
         return new TraceSession(sid, agent, source, cwd, model, version, prompts, steps,
                 calls.stream().map(CallDraft::freeze).toList(), new ArrayList<>(api.values()), compactions, subs,

@@ -78,11 +78,6 @@ public final class TranscriptParser {
         return bytes;
     }
 
-    /** @return the builder, for attaching sub-agent sessions */
-    public SessionBuilder builder() {
-        return builder;
-    }
-
     private void append(byte[] buf, int off, int len) {
         if (len == 0 || overlong) {
             return;

@@ -44,12 +44,13 @@ public final class TranscriptReader {
         }
         TranscriptParser parser = new TranscriptParser(file.toAbsolutePath().toString());
         feedFile(file, parser, progress);
+        List<TraceSession> subs = new ArrayList<>();
         for (Path sub : subagentFiles(file)) {
             TranscriptParser sp = new TranscriptParser(sub.toAbsolutePath().toString());
             feedFile(sub, sp, ProgressListener.NONE);
-            parser.builder().addSubagent(sp.snapshot());
+            subs.add(sp.snapshot());
         }
-        return parser.snapshot();
+        return parser.snapshot().withSubagents(subs);
     }
 
     static void feedFile(Path file, TranscriptParser parser, ProgressListener progress) throws TraceException {
@@ -86,8 +87,11 @@ public final class TranscriptReader {
         return b.snapshot();
     }
 
-    /** Claude Code keeps sub-agents in {@code <dir>/<session-id>/subagents/*.jsonl}. */
-    static List<Path> subagentFiles(Path file) {
+    /**
+     * @return the sub-agent transcripts of a Claude Code session, sorted: Claude Code keeps them in
+     *         {@code <dir>/<session-id>/subagents/*.jsonl}
+     */
+    public static List<Path> subagentFiles(Path file) {
         String name = file.getFileName().toString();
         if (!name.endsWith(".jsonl")) {
             return List.of();

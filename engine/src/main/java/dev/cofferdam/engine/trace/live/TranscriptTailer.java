@@ -2,19 +2,14 @@ package dev.cofferdam.engine.trace.live;
 
 import dev.cofferdam.engine.trace.ToolCall;
 import dev.cofferdam.engine.trace.TraceSession;
-import dev.cofferdam.engine.trace.ingest.TranscriptParser;
+import dev.cofferdam.engine.trace.ingest.TranscriptReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,28 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a growing transcript: new complete lines are parsed incrementally (the same model as a
- * full parse), a partial last line waits for its newline. A file that shrinks or is replaced
- * (another inode) is re-read from the start; a deleted file is reported once and picked up again
- * if it comes back. Polls with a stat every interval (see README, "Trace": why polling).
- * {@link #poll()} is confined to one thread at a time (synchronized); {@link #start()} runs it on
- * a daemon thread.
+ * Follows a growing transcript, and the sub-agent files of a Claude Code session as they appear:
+ * new complete lines are parsed incrementally (the same model as a full parse), a partial last
+ * line waits for its newline. A file that shrinks or is replaced (another inode) is re-read from the
+ * start; a deleted file is reported once and picked up again if it comes back. Polls with a stat
+ * every interval (see README, "Trace": why polling). {@link #poll()} is synchronized;
+ * {@link #start()} runs it on a daemon thread.
  */
 public final class TranscriptTailer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptTailer.class);
     /** Poll interval used by the workbench: a stat every 25 ms costs nothing measurable. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(25);
-    private static final int CHUNK = 1 << 16;
 
     private final Path file;
     private final TailListener listener;
     private final Duration interval;
-    private final ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+    private final FileFollower main;
+    private final Map<Path, FileFollower> subagents = new TreeMap<>();
     private ScheduledExecutorService executor;
-    private TranscriptParser parser;
-    private long offset;
-    private Object fileKey;
-    private boolean gone;
     private TraceSession last;
 
     /**
@@ -55,8 +46,8 @@ public final class TranscriptTailer implements AutoCloseable {
         this.file = file;
         this.listener = listener;
         this.interval = interval;
-        this.parser = new TranscriptParser(file.toAbsolutePath().toString());
-        this.last = parser.snapshot();
+        this.main = new FileFollower(file);
+        this.last = main.snapshot();
     }
 
     /** Starts polling on a daemon thread. */
@@ -79,45 +70,36 @@ public final class TranscriptTailer implements AutoCloseable {
 
     /** Reads whatever was appended since the last poll and notifies the listener of changes. */
     public synchronized void poll() throws IOException {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            if (!gone && offset > 0) {
-                gone = true;
-                listener.gone();
-            }
+        FileFollower.Change change = main.poll();
+        if (change == FileFollower.Change.GONE) {
+            listener.gone();
             return;
         }
-        boolean replaced = fileKey != null && attrs.fileKey() != null && !Objects.equals(fileKey, attrs.fileKey());
-        if (attrs.size() < offset || replaced || gone) {
-            restart(replaced || gone ? "replaced" : "truncated");
+        if (change == FileFollower.Change.RESTARTED) {
+            subagents.clear();
+            last = new FileFollower(file).snapshot();
+            listener.reset(main.restartReason());
         }
-        fileKey = attrs.fileKey();
-        if (attrs.size() == offset) {
-            return;
+        boolean subChanged = pollSubagents();
+        if (change != FileFollower.Change.NONE || subChanged) {
+            publish();
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.position(offset);
-            int n;
-            while ((n = ch.read(buf.clear())) > 0) {
-                parser.feed(buf.array(), 0, n);
-                offset += n;
-            }
-        }
-        publish();
     }
 
-    private void restart(String reason) {
-        parser = new TranscriptParser(file.toAbsolutePath().toString());
-        offset = 0;
-        gone = false;
-        last = parser.snapshot();
-        listener.reset(reason);
+    private boolean pollSubagents() throws IOException {
+        boolean changed = false;
+        for (Path sub : TranscriptReader.subagentFiles(file)) {
+            FileFollower f = subagents.computeIfAbsent(sub, FileFollower::new);
+            FileFollower.Change c = f.poll();
+            changed |= c != FileFollower.Change.NONE;
+        }
+        return changed;
     }
 
     private void publish() {
-        TraceSession now = parser.snapshot();
+        List<TraceSession> subs = new ArrayList<>();
+        subagents.values().forEach(f -> subs.add(f.snapshot()));
+        TraceSession now = main.snapshot().withSubagents(subs);
         List<ToolCall> changed = new ArrayList<>();
         List<ToolCall> before = last.calls();
         for (ToolCall c : now.calls()) {

@@ -3,9 +3,12 @@ package dev.cofferdam.engine.trace.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cofferdam.engine.ProgressListener;
+import dev.cofferdam.engine.trace.ClaudeScript;
 import dev.cofferdam.engine.trace.Fixtures;
 import dev.cofferdam.engine.trace.ToolCall;
 import dev.cofferdam.engine.trace.TraceSession;
+import dev.cofferdam.engine.trace.detect.Thresholds;
+import dev.cofferdam.engine.trace.detect.TraceDetectors;
 import dev.cofferdam.engine.trace.ingest.TranscriptReader;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -84,9 +87,30 @@ class TranscriptTailerTest {
         TraceSession replay = TranscriptReader.read(live, ProgressListener.NONE);
         assertThat(tailer.snapshot()).isEqualTo(replay);
         assertThat(rec.last).isEqualTo(replay);
+        TraceDetectors detectors = new TraceDetectors(null);
+        assertThat(detectors.detect(tailer.snapshot(), Thresholds.DEFAULTS))
+                .isEqualTo(detectors.detect(replay, Thresholds.DEFAULTS));
         // every call was delivered once when issued, and again when its result arrived
         assertThat(rec.changed.stream().map(ToolCall::seq).distinct()).hasSize(replay.calls().size());
         assertThat(rec.events).isEmpty();
+    }
+
+    @Test
+    void subagentFilesAreFollowedToo() throws Exception {
+        Path live = tmp.resolve("abc.jsonl");
+        Files.copy(Fixtures.transcript(Fixtures.CLAUDE_CRUD), live);
+        Recorder rec = new Recorder();
+        TranscriptTailer tailer = new TranscriptTailer(live, rec, Duration.ofMillis(10));
+        tailer.poll();
+        assertThat(tailer.snapshot().subagents()).isEmpty();
+        Path sub = tmp.resolve("abc/subagents/agent-7.jsonl");
+        Files.createDirectories(sub.getParent());
+        ClaudeScript script = new ClaudeScript("/w").prompt("explore").step(ClaudeScript.read("/w/a", "x"));
+        append(sub, script.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tailer.poll();
+        assertThat(tailer.snapshot().subagents()).singleElement()
+                .satisfies(s -> assertThat(s.calls()).hasSize(1));
+        assertThat(tailer.snapshot()).isEqualTo(TranscriptReader.read(live, ProgressListener.NONE));
     }
 
     @Test
