@@ -74,6 +74,12 @@ public final class ToolClassifier {
         String cmd = commandText(input);
         String dir = firstText(input, "workdir", "directory", "cwd", "working_directory");
         String runDir = dir == null ? cwd : PathResolver.resolve(dir, cwd);
+        int patch = cmd.indexOf("*** Begin Patch");
+        if (patch >= 0 && cmd.stripLeading().startsWith("apply_patch")) {
+            // older Codex ran apply_patch through its shell tool
+            List<FileEffect> fx = PatchParser.parse(cmd.substring(patch), runDir);
+            return new CallSpec(CallKind.EDIT, paths(fx), summaryOf(paths(fx)), fx);
+        }
         ShellAnalysis a = ShellCommandParser.analyze(cmd, runDir);
         List<String> targets = new ArrayList<>(paths(a.effects()));
         targets.addAll(a.reads());

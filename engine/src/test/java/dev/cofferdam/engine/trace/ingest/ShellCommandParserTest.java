@@ -94,4 +94,14 @@ class ShellCommandParserTest {
         assertThat(fx.get(2).diff()).isEqualTo("@@\n-x\n+y\n");
         assertThat(fx.get(3).op()).isEqualTo(FileOp.DELETE);
     }
+
+    @Test
+    void applyPatchRunThroughTheShellToolIsAnEdit() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode args = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"command\":[\"apply_patch\",\"*** Begin Patch\\n*** Update File: src/x.py\\n@@\\n-a\\n+b\\n"
+                        + "*** End Patch\"],\"workdir\":\"/w\"}");
+        CallSpec spec = ToolClassifier.classify("shell", args, "/ignored");
+        assertThat(spec.kind()).isEqualTo(CallKind.EDIT);
+        assertThat(spec.effects()).extracting(e -> e.op() + " " + e.path()).containsExactly("MODIFY /w/src/x.py");
+    }
 }
