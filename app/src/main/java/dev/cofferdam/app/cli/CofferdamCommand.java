@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             MapCommand.class,
             BlastCommand.class,
             ContextCommand.class,
+            TraceCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;
