@@ -108,7 +108,7 @@ final class TestTls implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         server.close();
     }
 }
