@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "A workbench for handing a code base to an AI coding agent: map, walls, trace.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PolicyCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -36,11 +36,12 @@ public final class StorePolicySource implements PolicySource {
         this.balanced = balanced;
     }
 
+    /** {@inheritDoc} A {@code null} sandbox gives the global policy alone. */
     @Override
     public Policy policyFor(String sandbox) {
         try {
             PolicyDocument global = document(null);
-            PolicyDocument own = document(sandbox);
+            PolicyDocument own = sandbox == null ? PolicyDocument.EMPTY : document(sandbox);
             Tier tier = own.tier().orElse(global.tier().orElse(Tier.BALANCED));
             List<Rule> rules = new ArrayList<>(global.rules());
             rules.addAll(own.rules());
