@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectTunnel}. Closes connections that do not deliver a request head in time.
  * Event-loop confined.
  */
-final class ClientHandler extends ChannelInboundHandlerAdapter {
+final class ClientHandler extends ChannelInboundHandlerAdapter implements ExchangeOwner {
     private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
 
     private final ProxyContext pc;
@@ -38,16 +38,26 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ScheduledFuture<?> deadline;
     private Channel upstream;
+    private final InterceptScope intercept;
 
     ClientHandler(ProxyContext pc, HeadGuard guard) {
+        this(pc, guard, null);
+    }
+
+    /** A handler for requests inside an intercepted TLS tunnel (credential hosts only). */
+    ClientHandler(ProxyContext pc, HeadGuard guard, InterceptScope intercept) {
         this.pc = pc;
         this.gate = new Gate(pc);
         this.guard = guard;
+        this.intercept = intercept;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext c) {
         this.ctx = c;
+        if (intercept != null) {
+            arm();
+        }
     }
 
     @Override
@@ -83,6 +93,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 String what = cause instanceof SmugglingException ? "ambiguous request framing (smuggling): "
                         : "malformed request: ";
                 reject(req.method().name(), status, what + cause.getMessage(), true);
+            } else if (intercept != null) {
+                new InterceptedExchange(this, pc, gate, ctx, intercept).start(req);
             } else if (HttpMethod.CONNECT.equals(req.method())) {
                 new ConnectTunnel(this, pc, gate, ctx).start(req);
             } else {
@@ -105,7 +117,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Writes a response of the proxy's own and goes on (or closes). */
-    void respond(FullHttpResponse response, boolean close) {
+    @Override
+    public void respond(FullHttpResponse response, boolean close) {
         if (!ctx.channel().isActive()) {
             response.release();
             return;
@@ -120,7 +133,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The current exchange finished and the connection can take the next request. */
-    void done() {
+    @Override
+    public void done() {
         busy = false;
         upstream = null;
         if (closing || !ctx.channel().isActive()) {
@@ -136,12 +150,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Closes the client connection once everything written is flushed. */
-    void closeAfterFlush() {
+    @Override
+    public void closeAfterFlush() {
         closing = true;
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    void upstream(Channel ch) {
+    @Override
+    public void upstream(Channel ch) {
         this.upstream = ch;
     }
 
@@ -150,6 +166,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void arm() {
+        disarm();
         long ms = pc.settings().requestTimeout().toMillis();
         deadline = ctx.executor().schedule(this::timeout, ms, TimeUnit.MILLISECONDS);
     }

@@ -41,6 +41,12 @@ public record EgressRecord(long id, Instant time, String sandbox, String client,
                 status, bytesUp, bytesDown, durationMs, credential);
     }
 
+    /** @return this record naming the injected credentials */
+    public EgressRecord withCredential(String names) {
+        return new EgressRecord(id, time, sandbox, client, method, host, port, path, serverName, decision, rule, reason,
+                status, bytesUp, bytesDown, durationMs, names);
+    }
+
     /** @return this record completed with the exchange's outcome */
     public EgressRecord completed(EgressCompletion c) {
         String r = c.reason() == null ? reason : c.reason();

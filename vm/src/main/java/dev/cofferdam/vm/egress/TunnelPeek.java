@@ -4,6 +4,7 @@ import dev.cofferdam.vm.policy.CanonicalHost;
 import dev.cofferdam.vm.policy.Decision;
 import dev.cofferdam.vm.policy.HostCanonicalizer;
 import dev.cofferdam.vm.policy.HostSyntaxException;
+import dev.cofferdam.vm.secret.SecretException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,7 +15,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
@@ -135,14 +140,49 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
             Gate.Outcome logged = gate.log(new Gate.Outcome(d, byAddress.address(), 0, "", null),
                     gate.draft(client, "CONNECT", target.host().text(), target.port(), "", sni, d, 200));
             ctx.executor().execute(() -> {
+                Interception icp = pc.settings().interception();
                 if (logged.record() == null) {
                     release();
                     ctx.close();
+                } else if (icp != null && !sni.isEmpty()
+                        && !icp.credentials().forHost(target.host().text()).isEmpty()) {
+                    intercept(ctx, logged.record(), icp);
                 } else {
                     dial(ctx, logged.record());
                 }
             });
         });
+    }
+
+    private void intercept(ChannelHandlerContext ctx, EgressRecord record, Interception icp) {
+        SslContext server;
+        try {
+            server = icp.serverFor(target.host().text());
+        } catch (SecretException e) {
+            release();
+            gate.complete(record, new EgressCompletion(0, 0, 0, 0, "cannot intercept: " + e.getMessage(), true, null,
+                    null));
+            ctx.close();
+            return;
+        }
+        HeadGuard guard = new HeadGuard();
+        ChannelPipeline p = ctx.pipeline();
+        p.addLast("tls", server.newHandler(ctx.alloc()))
+                .addLast("raw", new RawReadHook(guard))
+                .addLast("decoder", new StrictRequestDecoder(pc.settings().maxHeaderBytes()))
+                .addLast("guard", guard)
+                .addLast("encoder", new HttpResponseEncoder())
+                .addLast("aggregator", new HttpObjectAggregator(pc.settings().maxBodyBytes()))
+                .addLast("client", new ClientHandler(pc, guard, new InterceptScope(target, byAddress.address())));
+        p.remove(this);
+        ctx.channel().closeFuture().addListener(f -> gate.complete(record, new EgressCompletion(200, 0, 0,
+                HttpExchange.millisSince(started), record.reason() + "; intercepted for credential injection", false,
+                null, null)));
+        ByteBuf first = buffer;
+        buffer = null;
+        p.fireChannelRead(first);
+        p.fireChannelReadComplete();
+        ctx.channel().config().setAutoRead(true);
     }
 
     private void dial(ChannelHandlerContext ctx, EgressRecord record) {

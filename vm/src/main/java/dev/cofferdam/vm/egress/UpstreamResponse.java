@@ -18,7 +18,7 @@ import io.netty.util.ReferenceCountUtil;
  * Event-loop confined (the upstream channel shares the client's loop).
  */
 final class UpstreamResponse extends ChannelInboundHandlerAdapter {
-    private final ClientHandler owner;
+    private final ExchangeOwner owner;
     private final Gate gate;
     private final ChannelHandlerContext client;
     private final EgressRecord record;
@@ -31,7 +31,7 @@ final class UpstreamResponse extends ChannelInboundHandlerAdapter {
     private boolean finished;
     private int status;
 
-    UpstreamResponse(ClientHandler owner, Gate gate, ChannelHandlerContext client, EgressRecord record,
+    UpstreamResponse(ExchangeOwner owner, Gate gate, ChannelHandlerContext client, EgressRecord record,
             ByteCounter counter, long started, HttpMethod method, boolean clientClose) {
         this.owner = owner;
         this.gate = gate;

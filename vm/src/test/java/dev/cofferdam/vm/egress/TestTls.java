@@ -33,6 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class TestTls implements AutoCloseable {
     final SSLContext context;
+    final TrustManagerFactory trust;
     private final SSLServerSocket server;
     final AtomicInteger accepted = new AtomicInteger();
 
@@ -60,6 +61,7 @@ final class TestTls implements AutoCloseable {
         kmf.init(ks, pw);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
+        this.trust = tmf;
         context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 64,
@@ -99,8 +101,17 @@ final class TestTls implements AutoCloseable {
                 }
             }
             OutputStream out = s.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\ntls ok"
-                    .getBytes(StandardCharsets.US_ASCII));
+            String path = head.toString().split(" ", 3)[1];
+            String response;
+            if (path.startsWith("/redirect?to=")) {
+                response = "HTTP/1.1 302 Found\r\nLocation: " + path.substring("/redirect?to=".length())
+                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            } else {
+                String body = head + "tls ok";
+                response = "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                        + body;
+            }
+            out.write(response.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         } catch (Exception e) {
             // the proxy rejected the tunnel or the client left: nothing to answer
