@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             PolicyCommand.class,
+            SecretCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;
