@@ -72,6 +72,8 @@ public final class EgressProxy implements AutoCloseable {
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECV)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

@@ -87,6 +87,9 @@ final class HttpExchange {
                 up.method(), clientClose);
         Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECV)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) pc.settings().connectTimeout().toMillis())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

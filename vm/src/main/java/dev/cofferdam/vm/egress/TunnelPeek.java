@@ -208,7 +208,10 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
             }
         };
         Bootstrap b = new Bootstrap().group(clientCh.eventLoop()).channel(NioSocketChannel.class)
-                .resolver(NoopAddressResolverGroup.INSTANCE).option(ChannelOption.AUTO_READ, false)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECV).option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) pc.settings().connectTimeout().toMillis())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

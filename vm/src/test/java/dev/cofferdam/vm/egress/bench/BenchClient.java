@@ -52,10 +52,22 @@ final class BenchClient {
                 if (s == null) {
                     s = open(port);
                 }
+                byte[] req = ("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
                 long t0 = System.nanoTime();
-                s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                boolean keep = readResponse(s.getInputStream());
+                s.getOutputStream().write(req);
+                Boolean keep = readResponse(s.getInputStream());
+                if (keep == null) {
+                    // the server closed an idle keep-alive connection: retry on a new one, as clients do
+                    s.close();
+                    s = open(port);
+                    t0 = System.nanoTime();
+                    s.getOutputStream().write(req);
+                    keep = readResponse(s.getInputStream());
+                    if (keep == null) {
+                        throw new IOException("connection closed without a response");
+                    }
+                }
                 long t = System.nanoTime() - t0;
                 if (i >= 0) {
                     out[i] = t;
@@ -102,7 +114,7 @@ final class BenchClient {
         s.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         String head = readHead(s.getInputStream());
-        if (!head.startsWith("HTTP/1.1 200") && !head.startsWith("HTTP/1.0 200")) {
+        if (head.isEmpty() || !head.startsWith("HTTP/1.1 200") && !head.startsWith("HTTP/1.0 200")) {
             s.close();
             throw new IOException("CONNECT refused: " + head.lines().findFirst().orElse(""));
         }
@@ -116,9 +128,12 @@ final class BenchClient {
         return s;
     }
 
-    /** Reads one response; @return whether the connection stays open. */
-    private static boolean readResponse(InputStream in) throws IOException {
+    /** Reads one response; @return whether the connection stays open, null on EOF before any byte. */
+    private static Boolean readResponse(InputStream in) throws IOException {
         String head = readHead(in);
+        if (head.isEmpty()) {
+            return null;
+        }
         int length = 0;
         boolean close = head.startsWith("HTTP/1.0");
         for (String line : head.split("\r\n")) {
@@ -146,6 +161,9 @@ final class BenchClient {
             if (state == 4) {
                 return b.toString(StandardCharsets.ISO_8859_1);
             }
+        }
+        if (b.size() == 0) {
+            return "";
         }
         throw new IOException("connection closed inside a response head");
     }

@@ -38,6 +38,8 @@ public final class EgressBench {
         int tunnels = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         long bytes = (args.length > 2 ? Long.parseLong(args[2]) : 256) * 1024 * 1024;
         Path tmp = Files.createTempDirectory("cofferdam-bench");
+        // squid and tinyproxy drop privileges: their directories must be reachable by their users
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         byte[] hello = BenchClient.clientHello(NAME);
         try (BenchUpstream up = new BenchUpstream(bytes)) {
             PolicyStore store = new PolicyStore(tmp.resolve("config"));
@@ -50,6 +52,7 @@ public final class EgressBench {
             Resolver resolver = OverrideResolver.parse(List.of(NAME + "=127.0.0.1"), Resolver.none());
             System.out.printf("egress proxy benchmark: %d requests, %d MiB tunnel, %d tunnels, %d cores%n%n",
                     requests, bytes >> 20, tunnels, Runtime.getRuntime().availableProcessors());
+            BenchClient.throughput(0, null, up.sourcePort, hello, bytes);
             long[] direct = BenchClient.latency(up.httpPort, "/", NAME, 500, requests);
             double directTp = median(3, () -> BenchClient.throughput(0, null, up.sourcePort, hello, bytes));
             System.out.println("| proxy | p50 ms | p99 ms | added p50 ms | added p99 ms | CONNECT MB/s | % of direct |"
@@ -78,6 +81,7 @@ public final class EgressBench {
             int requests, int tunnels, long[] direct, double directTp, long pid) throws Exception {
         long[] lat = BenchClient.latency(port, "http://" + host + ":" + up.httpPort + "/", host + ":" + up.httpPort,
                 500, requests);
+        BenchClient.throughput(port, host + ":" + up.sourcePort, 0, hello, bytes);
         double tp = median(3, () -> BenchClient.throughput(port, host + ":" + up.sourcePort, 0, hello, bytes));
         long before = memory(pid);
         List<Socket> open = new ArrayList<>();
