@@ -67,7 +67,7 @@ public final class EgressProxy implements AutoCloseable {
      */
     public ProxyListener start(String sandbox, PolicySource policy, EgressLog log, int port)
             throws EgressProxyException {
-        ProxyContext pc = new ProxyContext(sandbox, policy, log, settings, blocking, workers);
+        ProxyContext pc = new ProxyContext(sandbox, policy, log, settings, blocking);
         ChannelGroup connections = new DefaultChannelGroup("egress-" + sandbox, GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)

@@ -1,7 +1,6 @@
 package dev.cofferdam.vm.egress;
 
 import dev.cofferdam.vm.policy.PolicySource;
-import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.Executor;
 
 /**
@@ -12,8 +11,6 @@ import java.util.concurrent.Executor;
  * @param log      the egress log
  * @param settings proxy settings
  * @param blocking runs DNS lookups and log writes off the event loop
- * @param workers  the event loops (upstream channels use the client's loop)
  */
-record ProxyContext(String sandbox, PolicySource policies, EgressLog log, ProxySettings settings, Executor blocking,
-        EventLoopGroup workers) {
+record ProxyContext(String sandbox, PolicySource policies, EgressLog log, ProxySettings settings, Executor blocking) {
 }

@@ -31,11 +31,17 @@ public final class SqliteEgressLog implements EgressLog {
     private final Path file;
     private final Connection db;
     private final List<Consumer<EgressRecord>> listeners = new CopyOnWriteArrayList<>();
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
     private boolean closed;
 
-    private SqliteEgressLog(Path file, Connection db) {
+    private SqliteEgressLog(Path file, Connection db) throws SQLException {
         this.file = file;
         this.db = db;
+        this.insert = db.prepareStatement("INSERT INTO egress (" + COLUMNS + ") VALUES "
+                + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+        this.update = db.prepareStatement("UPDATE egress SET server_name=?, decision=?, rule=?, reason=?, status=?, "
+                + "bytes_up=?, bytes_down=?, duration_ms=? WHERE id=?");
     }
 
     /**
@@ -74,11 +80,9 @@ public final class SqliteEgressLog implements EgressLog {
     @Override
     public synchronized EgressRecord append(EgressRecord r) throws EgressLogException {
         check();
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO egress (" + COLUMNS + ") VALUES "
-                + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, r);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+        try {
+            bind(insert, r);
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 EgressRecord stored = r.withId(keys.getLong(1));
                 notifyListeners(stored);
@@ -93,8 +97,8 @@ public final class SqliteEgressLog implements EgressLog {
     public synchronized EgressRecord complete(EgressRecord r, EgressCompletion c) throws EgressLogException {
         check();
         EgressRecord done = r.completed(c);
-        try (PreparedStatement ps = db.prepareStatement("UPDATE egress SET server_name=?, decision=?, rule=?, "
-                + "reason=?, status=?, bytes_up=?, bytes_down=?, duration_ms=? WHERE id=?")) {
+        try {
+            PreparedStatement ps = update;
             ps.setString(1, done.serverName());
             ps.setString(2, done.decision());
             ps.setString(3, done.rule());
@@ -194,6 +198,8 @@ public final class SqliteEgressLog implements EgressLog {
         }
         closed = true;
         try {
+            insert.close();
+            update.close();
             db.close();
         } catch (SQLException e) {
             LOG.warn("closing the egress log {} failed", file, e);
