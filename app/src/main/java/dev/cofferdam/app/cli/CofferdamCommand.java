@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BlastCommand.class,
             ContextCommand.class,
             TraceCommand.class,
+            PolicyCommand.class,
+            SecretCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;
