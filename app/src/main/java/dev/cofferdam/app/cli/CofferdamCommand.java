@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "A workbench for handing a code base to an AI coding agent: map, walls, trace.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SandboxCommand.class,
+            ImageCommand.class,
+            DoctorCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;
