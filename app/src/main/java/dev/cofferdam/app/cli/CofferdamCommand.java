@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             PolicyCommand.class,
             SecretCommand.class,
+            SandboxCommand.class,
+            ImageCommand.class,
+            DoctorCommand.class,
         })
 public final class CofferdamCommand implements Runnable {
     public static final int EXIT_OK = 0;
