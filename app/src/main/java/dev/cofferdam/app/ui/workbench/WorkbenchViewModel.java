@@ -1,0 +1,177 @@
+package dev.cofferdam.app.ui.workbench;
+
+import dev.cofferdam.app.ui.common.FxTasks;
+import dev.cofferdam.app.ui.common.ProgressRelay;
+import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.app.ui.graph.LaidOutGraph;
+import dev.cofferdam.app.ui.map.MapIndex;
+import dev.cofferdam.app.ui.search.SearchIndex;
+import dev.cofferdam.engine.AnalysisException;
+import dev.cofferdam.engine.map.MapService;
+import dev.cofferdam.engine.map.RepoMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens repositories: maps them in the background with progress and cancel, and on success hands
+ * the map to the graph and selection view models. A failed or cancelled open keeps the previous map.
+ * FX thread only.
+ */
+public final class WorkbenchViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
+
+    /** What one successful open produced. */
+    private record Opened(Path root, MapIndex index, SearchIndex search, LaidOutGraph modules) { }
+
+    private final UiThreads threads;
+    private final MapService mapService;
+    private final GraphViewModel graph;
+    private final SelectionViewModel selection;
+    private final ReadOnlyObjectWrapper<Path> repository = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MapIndex> index = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SearchIndex> search = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private Consumer<Path> onOpened = p -> { };
+    private FxTasks.Handle running;
+    private ProgressRelay relay;
+
+    public WorkbenchViewModel(UiThreads threads, MapService mapService, GraphViewModel graph,
+                              SelectionViewModel selection) {
+        this.threads = threads;
+        this.mapService = mapService;
+        this.graph = graph;
+        this.selection = selection;
+    }
+
+    /** Called with the root after each successful open (to remember recent repositories). */
+    public void setOnOpened(Consumer<Path> handler) {
+        this.onOpened = handler;
+    }
+
+    /** Maps {@code root} in the background; on failure the error property says why. */
+    public void open(Path root) {
+        cancel();
+        Path target = root.toAbsolutePath().normalize();
+        busy.set(true);
+        error.set("");
+        progress.set(-1);
+        progressText.set("Opening " + target);
+        ProgressRelay mine = new ProgressRelay(threads.fx(), step -> {
+            progress.set(step.fraction());
+            progressText.set(step.phase() + (step.total() > 0 ? " " + step.done() + "/" + step.total() : ""));
+        });
+        relay = mine;
+        int limit = graph.limit();
+        running = FxTasks.create(() -> load(target, mine, limit))
+                .onSuccess(this::opened)
+                .onError(AnalysisException.class, e -> error.set(e.getMessage()))
+                .onError(Exception.class, e -> {
+                    LOG.error("mapping {} failed", target, e);
+                    error.set("Mapping failed: " + e);
+                })
+                .andFinally(this::idle)
+                .runOnce(threads);
+    }
+
+    private Opened load(Path root, ProgressRelay relay, int limit) throws AnalysisException {
+        if (!Files.exists(root)) {
+            throw new AnalysisException("Folder not found: " + root);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new AnalysisException("Not a folder: " + root);
+        }
+        if (!Files.isReadable(root)) {
+            throw new AnalysisException("Folder not readable: " + root);
+        }
+        RepoMap map = mapService.map(root, relay);
+        if (map.files().isEmpty()) {
+            throw new AnalysisException("No source files found in " + root);
+        }
+        relay.progress("laying out", 0, -1);
+        MapIndex mapIndex = new MapIndex(map);
+        return new Opened(root, mapIndex, new SearchIndex(map), GraphViewModel.modulesOf(mapIndex, limit));
+    }
+
+    private void opened(Opened o) {
+        repository.set(o.root());
+        index.set(o.index());
+        search.set(o.search());
+        graph.show(o.index(), o.modules());
+        selection.show(o.index(), o.root());
+        onOpened.accept(o.root());
+    }
+
+    /** Stops a running open; the previous map stays. */
+    public void cancel() {
+        if (running != null && busy.get()) {
+            running.cancel();
+            error.set("Opening cancelled; showing the previous map");
+            idle();
+        }
+    }
+
+    private void idle() {
+        running = null;
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+        busy.set(false);
+        progressText.set("");
+        progress.set(-1);
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    public SelectionViewModel selection() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<Path> repositoryProperty() {
+        return repository.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MapIndex> indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SearchIndex> searchProperty() {
+        return search.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}
