@@ -4,13 +4,16 @@ import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.ProgressRelay;
 import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.app.ui.graph.LaidOutGraph;
+import dev.cofferdam.app.ui.map.GraphScope;
 import dev.cofferdam.app.ui.map.MapIndex;
+import dev.cofferdam.app.ui.search.SearchEntry;
 import dev.cofferdam.app.ui.search.SearchIndex;
 import dev.cofferdam.engine.AnalysisException;
 import dev.cofferdam.engine.map.MapService;
 import dev.cofferdam.engine.map.RepoMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -64,23 +67,31 @@ public final class WorkbenchViewModel {
 
     /** Maps {@code root} in the background; on failure the error property says why. */
     public void open(Path root) {
+        Path normal = root.toAbsolutePath().normalize();
+        open(() -> normal, normal.toString());
+    }
+
+    /**
+     * Like {@link #open(Path)} for a folder that must first be produced in the background (the
+     * sample repository is extracted on first use).
+     */
+    public void open(Callable<Path> folder, String what) {
         cancel();
-        Path target = root.toAbsolutePath().normalize();
         busy.set(true);
         error.set("");
         progress.set(-1);
-        progressText.set("Opening " + target);
+        progressText.set("Opening " + what);
         ProgressRelay mine = new ProgressRelay(threads.fx(), step -> {
             progress.set(step.fraction());
             progressText.set(step.phase() + (step.total() > 0 ? " " + step.done() + "/" + step.total() : ""));
         });
         relay = mine;
         int limit = graph.limit();
-        running = FxTasks.create(() -> load(target, mine, limit))
+        running = FxTasks.create(() -> load(folder.call(), mine, limit))
                 .onSuccess(this::opened)
                 .onError(AnalysisException.class, e -> error.set(e.getMessage()))
                 .onError(Exception.class, e -> {
-                    LOG.error("mapping {} failed", target, e);
+                    LOG.error("mapping {} failed", what, e);
                     error.set("Mapping failed: " + e);
                 })
                 .andFinally(this::idle)
@@ -133,6 +144,71 @@ public final class WorkbenchViewModel {
         busy.set(false);
         progressText.set("");
         progress.set(-1);
+    }
+
+    /** A click in the graph: a module or file node selects it, the background clears the selection. */
+    public void selectNode(String nodeId) {
+        if (nodeId == null) {
+            selection.clear();
+            return;
+        }
+        graph.node(nodeId).ifPresent(n -> {
+            switch (n.kind()) {
+                case MODULE -> selection.select(new Target(Target.Kind.MODULE, n.id()));
+                case FILE, TEST -> selection.select(new Target(Target.Kind.FILE, n.id()));
+                case AGGREGATE -> { }
+            }
+        });
+    }
+
+    /** A search result: shows where it lives and selects it. */
+    public void pick(SearchEntry entry) {
+        MapIndex current = index.get();
+        if (entry == null || current == null) {
+            return;
+        }
+        switch (entry.kind()) {
+            case MODULE -> {
+                graph.go(GraphScope.filesOf(entry.target()));
+                selection.select(new Target(Target.Kind.MODULE, entry.target()));
+            }
+            case FILE -> showFile(entry.target());
+            case TYPE -> current.type(entry.target()).ifPresent(t -> {
+                graph.go(GraphScope.around(t.file()));
+                selection.select(new Target(Target.Kind.TYPE, t.name()));
+            });
+        }
+    }
+
+    /**
+     * Selects a file path, module id or qualified type name, whichever the map knows.
+     *
+     * @return false when the map knows none of them
+     */
+    public boolean selectByName(String name) {
+        MapIndex current = index.get();
+        if (current == null) {
+            return false;
+        }
+        if (current.file(name).isPresent()) {
+            showFile(name);
+        } else if (current.module(name).isPresent()) {
+            pick(new SearchEntry(name, SearchEntry.Kind.MODULE, name));
+        } else if (current.type(name).isPresent()) {
+            pick(new SearchEntry(name, SearchEntry.Kind.TYPE, name));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Shows the neighbourhood of a file and selects it. */
+    public void showFile(String path) {
+        MapIndex current = index.get();
+        if (current != null && current.file(path).isPresent()) {
+            graph.go(GraphScope.around(path));
+            selection.select(new Target(Target.Kind.FILE, path));
+        }
     }
 
     public void dismissError() {
