@@ -92,7 +92,14 @@ public final class GraphBuilder {
             }
         }
         Set<String> keptModules = top(neighbours, Math.min(neighbours.size(), limit / 5));
-        Set<String> keptFiles = top(size, limit - keptModules.size());
+        // the most connected files stay (hubs explain the module), then the largest
+        Map<String, Double> rank = new HashMap<>();
+        size.forEach((path, loc) -> rank.put(path, loc / 1e7));
+        weights.forEach((pair, w) -> {
+            rank.computeIfPresent(pair.get(0), (k, v) -> v + w);
+            rank.computeIfPresent(pair.get(1), (k, v) -> v + w);
+        });
+        Set<String> keptFiles = top(rank, limit - keptModules.size());
         Set<String> kept = new LinkedHashSet<>(keptFiles);
         kept.addAll(keptModules);
         List<GraphNode> nodes = new ArrayList<>();
