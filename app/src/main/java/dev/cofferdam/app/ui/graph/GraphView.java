@@ -181,7 +181,7 @@ public final class GraphView extends Region {
             return;
         }
         String id = nodeAt(e.getX(), e.getY());
-        if (e.getClickCount() >= 2 && id != null) {
+        if (e.getClickCount() == 2 && id != null) {
             onOpen.accept(id);
         } else {
             onSelect.accept(id);
