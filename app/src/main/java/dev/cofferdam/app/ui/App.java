@@ -58,7 +58,9 @@ public final class App extends Application {
         stage.setTitle("Cofferdam");
         stage.getIcons().add(new Image(Assets.class.getResource("icons/cofferdam-64.png").toExternalForm()));
         vm.repositoryProperty().addListener((o, was, now) -> stage.setTitle("Cofferdam — " + now.getFileName()));
-        stage.setOnHidden(e -> window.save(stage.getWidth(), stage.getHeight(), scenes.darkThemeProperty().get()));
+        if (options.screenshot().isEmpty()) {
+            stage.setOnHidden(e -> window.save(stage.getWidth(), stage.getHeight(), scenes.darkThemeProperty().get()));
+        }
         stage.show();
         options.screenshot().ifPresent(file -> new Screenshot(scene, vm, file, options.select()).arm());
         open(vm, options, recent);

@@ -92,9 +92,9 @@ public final class BlastPanel extends VBox {
     private TableView<Impact> table(String id) {
         TableView<Impact> t = new TableView<>();
         t.setId(id);
-        t.getColumns().add(column("File", i -> i.path().substring(i.path().lastIndexOf('/') + 1), 170));
-        t.getColumns().add(column("Score", i -> String.format(Locale.ROOT, "%.2f", i.score()), 55));
-        t.getColumns().add(column("Dist", i -> String.valueOf(i.distance()), 40));
+        t.getColumns().add(column("File", i -> i.path().substring(i.path().lastIndexOf('/') + 1), 150));
+        t.getColumns().add(column("Score", i -> String.format(Locale.ROOT, "%.2f", i.score()), 58));
+        t.getColumns().add(column("Dist", i -> String.valueOf(i.distance()), 45));
         t.getColumns().add(column("Via", i -> via(i.via()), 220));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("none"));
@@ -115,6 +115,7 @@ public final class BlastPanel extends VBox {
         TableColumn<Impact, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         return c;
     }
 

@@ -1,9 +1,11 @@
 package dev.cofferdam.app.ui.graph;
 
 import java.util.Map;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 /** Paints one frame of a graph: edges first, then nodes, then labels. */
 final class GraphPainter {
@@ -41,6 +43,30 @@ final class GraphPainter {
         }
         for (GraphNode n : graph.data().nodes()) {
             label(n, pos.get(n.id()));
+        }
+        if (!highlight.isEmpty()) {
+            legend();
+        }
+    }
+
+    /** Explains the highlight colours in the bottom-right corner. */
+    private void legend() {
+        String[] names = {"selected", "uses it directly", "2 hops", "3 hops", "4+ hops"};
+        double w = g.getCanvas().getWidth();
+        double h = g.getCanvas().getHeight();
+        double x = w - 130;
+        double y = h - 18 * names.length - 12;
+        g.setGlobalAlpha(0.85);
+        g.setFill(palette.background());
+        g.fillRoundRect(x - 10, y - 8, 136, 18 * names.length + 12, 8, 8);
+        g.setGlobalAlpha(1);
+        for (int i = 0; i < names.length; i++) {
+            g.setFill(i == 0 ? GraphPalette.SEED : palette.distance(i));
+            g.fillOval(x, y + i * 18 + 2, 10, 10);
+            g.setFill(palette.label());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(names[i], x + 16, y + i * 18);
         }
     }
 
@@ -89,7 +115,7 @@ final class GraphPainter {
         boolean selected = highlight.selected().contains(n.id());
         Color fill = palette.group(n.group());
         if (selected) {
-            fill = palette.distance(1).darker();
+            fill = GraphPalette.SEED;
         } else if (d != null) {
             fill = palette.distance(d);
         }

@@ -5,6 +5,7 @@ import javafx.scene.paint.Color;
 /** Colours of the graph for one theme: groups by a stable hash, distances from warm to pale. */
 record GraphPalette(Color background, Color edge, Color cycleEdge, Color label, Color selected, Color[] groups,
                     Color[] distance) {
+    static final Color SEED = Color.web("#9b2c8f");
 
     static GraphPalette of(boolean dark) {
         Color[] groups = {
@@ -12,7 +13,7 @@ record GraphPalette(Color background, Color edge, Color cycleEdge, Color label, 
             Color.web("#76b7b2"), Color.web("#edc948"), Color.web("#ff9da7"), Color.web("#bab0ac"),
             Color.web("#8cd17d"), Color.web("#a0cbe8"),
         };
-        Color[] distance = {Color.web("#d62728"), Color.web("#ff7f0e"), Color.web("#f2b134"), Color.web("#e8d36b")};
+        Color[] distance = {Color.web("#e4572e"), Color.web("#f29e4c"), Color.web("#f1c453"), Color.web("#d8e2a6")};
         if (dark) {
             return new GraphPalette(Color.web("#1e2127"), Color.web("#8a93a3", 0.55), Color.web("#ff5c5c"),
                     Color.web("#dfe3ea"), Color.web("#ffffff"), groups, distance);

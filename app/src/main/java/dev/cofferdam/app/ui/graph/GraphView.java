@@ -12,7 +12,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -206,10 +205,6 @@ public final class GraphView extends Region {
         g.setFill(palette.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         new GraphPainter(g, viewport, palette, radius, highlight, hovered).paint(graph);
-    }
-
-    Font labelFont() {
-        return Font.font(12);
     }
 
     static void centredText(GraphicsContext g, String text, double x, double y, Color color) {

@@ -118,11 +118,11 @@ public final class WorkbenchViewModel {
     }
 
     private void opened(Opened o) {
-        repository.set(o.root());
-        index.set(o.index());
-        search.set(o.search());
         graph.show(o.index(), o.modules());
         selection.show(o.index(), o.root());
+        repository.set(o.root());
+        search.set(o.search());
+        index.set(o.index());
         onOpened.accept(o.root());
     }
 
