@@ -4,15 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a laid-out graph on a JavaFX {@link Canvas} and reports clicks. It hides the drawing
@@ -205,12 +202,5 @@ public final class GraphView extends Region {
         g.setFill(palette.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         new GraphPainter(g, viewport, palette, radius, highlight, hovered).paint(graph);
-    }
-
-    static void centredText(GraphicsContext g, String text, double x, double y, Color color) {
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(color);
-        g.fillText(text, x, y);
     }
 }
