@@ -1,6 +1,8 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.app.logging.LogSetup;
 import dev.cofferdam.app.ui.AppOptions;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Spec;
         description = "A workbench for handing a code base to an AI coding agent: map, walls, trace.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            MapCommand.class,
+            BlastCommand.class,
+            ContextCommand.class,
             UiCommand.class,
         })
 public final class CofferdamCommand implements Callable<Integer> {
@@ -32,7 +37,17 @@ public final class CofferdamCommand implements Callable<Integer> {
     }
 
     public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command line with the given output and error streams (tests capture them). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        LogSetup.init();
         CommandLine cl = new CommandLine(new CofferdamCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CliErrors());
         cl.setExitCodeExceptionMapper(t -> EXIT_INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
             cl.getErr().println("cofferdam: " + ex.getMessage());

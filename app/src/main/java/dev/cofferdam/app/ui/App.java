@@ -45,7 +45,7 @@ public final class App extends Application {
         RecentRepositories recent = new RecentRepositories(prefs);
         WindowPrefs window = new WindowPrefs(prefs);
         WorkbenchViewModel vm = new WorkbenchViewModel(threads, engine.mapService(), new GraphViewModel(threads),
-                new SelectionViewModel(threads, engine.blastRadius(), engine.changedFiles()));
+                new SelectionViewModel(threads, engine.blastSource()));
         WorkbenchView view = new WorkbenchView(vm, recent);
         SceneFactory scenes = new SceneFactory();
         scenes.darkThemeProperty().set(options.theme().isEmpty() ? window.dark() : options.theme().equals("dark"));

@@ -54,7 +54,7 @@ public final class WorkbenchBenchmark {
             UiThreads threads = new UiThreads(NamedExecutors.cached("bench"), Platform::runLater);
             EngineWiring engine = EngineWiring.create();
             vm = new WorkbenchViewModel(threads, engine.mapService(), new GraphViewModel(threads),
-                    new SelectionViewModel(threads, engine.blastRadius(), engine.changedFiles()));
+                    new SelectionViewModel(threads, engine.blastSource()));
             view = new WorkbenchView(vm, new RecentRepositories(Preferences.userRoot().node("dev/cofferdam/bench")));
             stage.setScene(new SceneFactory().create(view, 1280, 800));
             stage.show();

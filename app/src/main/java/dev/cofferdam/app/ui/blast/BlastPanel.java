@@ -2,6 +2,7 @@ package dev.cofferdam.app.ui.blast;
 
 import dev.cofferdam.engine.blast.BlastResult;
 import dev.cofferdam.engine.blast.Impact;
+import dev.cofferdam.engine.git.CoChange;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ public final class BlastPanel extends VBox {
     private final TableView<Impact> impacted = table("blast-impacted");
     private final TableView<Impact> tests = table("blast-tests");
     private final Label owners = new Label();
+    private final Label history = new Label();
     private final Button copy = new Button("Copy as agent context");
     private Consumer<String> onFile = p -> { };
 
@@ -41,6 +43,9 @@ public final class BlastPanel extends VBox {
         summary.setWrapText(true);
         owners.setWrapText(true);
         owners.setId("blast-owners");
+        history.setId("blast-history");
+        history.setWrapText(true);
+        history.getStyleClass().add("muted");
         spinner.setPrefSize(18, 18);
         spinner.setVisible(false);
         copy.setId("copy-context");
@@ -48,7 +53,8 @@ public final class BlastPanel extends VBox {
         VBox.setVgrow(impacted, Priority.ALWAYS);
         tests.setPrefHeight(150);
         getChildren().addAll(new HBox(6, title, spinner), summary, error, section("Impacted files"), impacted,
-                section("Tests to run"), tests, section("Owners to notify"), owners, copy);
+                section("Tests to run"), tests, section("Owners to notify"), owners,
+                section("Changed together in git history"), history, copy);
     }
 
     public void setOnFile(Consumer<String> handler) {
@@ -73,12 +79,24 @@ public final class BlastPanel extends VBox {
         error.setVisible(!message.isEmpty());
     }
 
+    /** The history signal, shown apart from the static radius. */
+    public void showHistory(List<CoChange> coupled) {
+        history.setText(coupled.isEmpty() ? "nothing above the thresholds" : String.join("\n", coupled.stream().limit(6)
+                .map(c -> name(c.path()) + "  (with " + name(c.seed()) + ", " + c.support() + " commits, "
+                        + Math.round(c.confidence() * 100) + "%)").toList()));
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     public void show(BlastResult r) {
         copy.setDisable(r == null);
         if (r == null) {
             impacted.getItems().clear();
             tests.getItems().clear();
             owners.setText("");
+            history.setText("");
             summary.setText("Click a module or a file in the graph.");
             return;
         }

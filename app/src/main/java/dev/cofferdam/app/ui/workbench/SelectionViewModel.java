@@ -1,8 +1,6 @@
 package dev.cofferdam.app.ui.workbench;
 
-import dev.cofferdam.app.ui.blast.BlastRadius;
-import dev.cofferdam.app.ui.blast.ChangedFiles;
-import dev.cofferdam.app.ui.blast.ContextPackFormatter;
+import dev.cofferdam.app.ui.blast.BlastSource;
 import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.app.ui.details.Facts;
@@ -10,16 +8,18 @@ import dev.cofferdam.app.ui.details.FactsBuilder;
 import dev.cofferdam.app.ui.graph.Highlight;
 import dev.cofferdam.app.ui.map.MapIndex;
 import dev.cofferdam.engine.AnalysisException;
-import dev.cofferdam.engine.blast.BlastQuery;
+import dev.cofferdam.engine.blast.BlastReport;
 import dev.cofferdam.engine.blast.BlastResult;
 import dev.cofferdam.engine.blast.Impact;
+import dev.cofferdam.engine.blast.SeedSpec;
+import dev.cofferdam.engine.context.ContextPackBuilder;
+import dev.cofferdam.engine.git.CoChange;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,10 +33,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class SelectionViewModel {
     private final UiThreads threads;
-    private final BlastRadius blastRadius;
-    private final ChangedFiles changedFiles;
+    /** Token budget of the context pack copied for an agent. */
+    static final int CONTEXT_BUDGET = 4000;
+
+    private final BlastSource blastSource;
     private final ReadOnlyObjectWrapper<Target> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BlastResult> blast = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<CoChange>> history = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(Highlight.NONE);
     private final ReadOnlyObjectWrapper<Facts> facts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -44,11 +47,11 @@ public final class SelectionViewModel {
     private MapIndex index;
     private Path root;
     private FxTasks.Handle running;
+    private BlastReport report;
 
-    public SelectionViewModel(UiThreads threads, BlastRadius blastRadius, ChangedFiles changedFiles) {
+    public SelectionViewModel(UiThreads threads, BlastSource blastSource) {
         this.threads = threads;
-        this.blastRadius = blastRadius;
-        this.changedFiles = changedFiles;
+        this.blastSource = blastSource;
     }
 
     /** A new map was opened: the selection is cleared. */
@@ -61,7 +64,9 @@ public final class SelectionViewModel {
     public void clear() {
         cancelRunning();
         selection.set(null);
+        report = null;
         blast.set(null);
+        history.set(List.of());
         facts.set(null);
         highlight.set(Highlight.NONE);
         error.set("");
@@ -80,13 +85,12 @@ public final class SelectionViewModel {
             case DIFF -> null;
         });
         selection.set(target);
-        String seed = target.id();
-        run(target, () -> blastRadius.of(index.map(), new BlastQuery(List.of(seed), 0)));
+        run(target, SeedSpec.of(List.of(target.id())));
     }
 
     /**
      * Blast radius of a git range ({@code A..B}) or, when {@code range} is blank, of the uncommitted
-     * working tree. Changed files the map does not know (deleted, not source) are left out.
+     * working tree (the engine's diff seeds; deleted files count through what referred to them).
      */
     public void diff(String range) {
         if (index == null) {
@@ -94,29 +98,27 @@ public final class SelectionViewModel {
         }
         String r = range == null ? "" : range.trim();
         Target target = new Target(Target.Kind.DIFF, r);
-        MapIndex current = index;
-        Path at = root;
         facts.set(null);
         selection.set(target);
-        run(target, () -> {
-            List<String> seeds = changedFiles.of(at, r).stream().filter(p -> current.file(p).isPresent()).toList();
-            if (seeds.isEmpty()) {
-                throw new AnalysisException("no mapped source file changed in " + target.title());
-            }
-            return blastRadius.of(current.map(), new BlastQuery(seeds, 0));
-        });
+        run(target, r.isEmpty() ? new SeedSpec(List.of(), null, null, true) : new SeedSpec(List.of(), r, null, false));
     }
 
-    private void run(Target target, Callable<BlastResult> call) {
+    private void run(Target target, SeedSpec spec) {
         cancelRunning();
         busy.set(true);
         error.set("");
+        report = null;
         blast.set(null);
+        history.set(List.of());
         highlight.set(new Highlight(Set.of(target.id()), Map.of()));
-        running = FxTasks.create(call)
-                .onSuccess(result -> {
-                    blast.set(result);
-                    highlight.set(highlightOf(target, result));
+        MapIndex current = index;
+        Path at = root;
+        running = FxTasks.create(() -> blastSource.blast(current.map(), at, spec))
+                .onSuccess(r -> {
+                    report = r;
+                    history.set(r.history());
+                    blast.set(r.result());
+                    highlight.set(highlightOf(target, r.result()));
                 })
                 .onError(AnalysisException.class, e -> error.set(e.getMessage()))
                 .onError(Exception.class, e -> error.set("blast radius failed: " + e))
@@ -154,10 +156,14 @@ public final class SelectionViewModel {
         return new Highlight(selected, distance);
     }
 
-    /** The blast radius as a Markdown context pack for an agent; empty when nothing is selected. */
+    /** The blast radius as the engine's Markdown context pack for an agent; empty when nothing is selected. */
     public String contextPack() {
-        BlastResult r = blast.get();
-        return r == null ? "" : ContextPackFormatter.format(String.valueOf(root), r);
+        return report == null ? "" : ContextPackBuilder.build(index.map(), report, CONTEXT_BUDGET).markdown();
+    }
+
+    /** Files that changed together with the seeds in git history (shown apart, labelled as history). */
+    public ReadOnlyObjectProperty<List<CoChange>> historyProperty() {
+        return history.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Target> selectionProperty() {

@@ -112,10 +112,14 @@ public final class WorkbenchView extends BorderPane {
         s.highlightProperty().addListener((o, was, now) -> graphPane.graph.setHighlight(now));
         s.blastProperty().addListener((o, was, now) -> {
             blastPanel.show(now);
+            if (now != null) {
+                blastPanel.showHistory(s.historyProperty().get());
+            }
             updateStatus();
         });
         s.selectionProperty().addListener((o, was, now) -> blastPanel.showSelection(now == null ? null : now.title()));
         s.busyProperty().addListener((o, was, now) -> blastPanel.showBusy(now));
+
         s.errorProperty().addListener((o, was, now) -> blastPanel.showError(now));
         s.factsProperty().addListener((o, was, now) -> details.show(now));
         blastPanel.showError("");

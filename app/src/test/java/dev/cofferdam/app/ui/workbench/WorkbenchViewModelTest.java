@@ -11,12 +11,12 @@ import static dev.cofferdam.app.ui.TestMaps.REFUNDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cofferdam.app.ui.FixtureMapService;
-import dev.cofferdam.app.ui.ReverseBfsBlast;
-import dev.cofferdam.app.ui.blast.GitChangedFiles;
+import dev.cofferdam.app.ui.blast.BlastSource;
 import dev.cofferdam.app.ui.common.QueueExecutor;
 import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.app.ui.graph.GraphNode;
 import dev.cofferdam.app.ui.map.GraphScope;
+import dev.cofferdam.engine.blast.BlastService;
 import dev.cofferdam.engine.blast.Impact;
 import dev.cofferdam.engine.map.MapService;
 import java.nio.file.Files;
@@ -32,7 +32,13 @@ class WorkbenchViewModelTest {
 
     static WorkbenchViewModel create(UiThreads threads, MapService maps) {
         return new WorkbenchViewModel(threads, maps, new GraphViewModel(threads),
-                new SelectionViewModel(threads, new ReverseBfsBlast(), new GitChangedFiles()));
+                new SelectionViewModel(threads, blast()));
+    }
+
+    /** The engine's blast radius, as the app wires it. */
+    static BlastSource blast() {
+        BlastService service = new BlastService();
+        return (map, root, spec) -> service.blast(map, root, spec, 0, true);
     }
 
     private final WorkbenchViewModel vm = create(UiThreads.direct(), new FixtureMapService());
@@ -109,7 +115,8 @@ class WorkbenchViewModelTest {
         assertThat(vm.graph().scopeProperty().get()).isEqualTo(GraphScope.filesOf("core"));
         vm.selectNode(ORDER);
         assertThat(vm.selection().blastProperty().get().impacted()).extracting(Impact::path)
-                .containsExactly(ORDER_SERVICE, PRICING, PAYMENT_SERVICE, REFUNDS, CHECKOUT, INVENTORY);
+                .containsExactlyInAnyOrder(ORDER_SERVICE, PRICING, PAYMENT_SERVICE, REFUNDS, CHECKOUT, INVENTORY)
+                .startsWith(ORDER_SERVICE).endsWith(INVENTORY);
         assertThat(vm.selection().blastProperty().get().tests()).extracting(Impact::path).startsWith(ORDER_SERVICE_TEST);
         assertThat(vm.selection().highlightProperty().get().selected()).contains(ORDER, "core");
         assertThat(vm.selection().highlightProperty().get().distance()).containsEntry(INVENTORY, 2);

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cofferdam.app.ui.FixtureMapService;
 import dev.cofferdam.app.ui.GitRepo;
-import dev.cofferdam.app.ui.ReverseBfsBlast;
-import dev.cofferdam.app.ui.blast.GitChangedFiles;
 import dev.cofferdam.app.ui.common.NamedExecutors;
 import dev.cofferdam.app.ui.common.SceneFactory;
 import dev.cofferdam.app.ui.common.UiThreads;
@@ -55,7 +53,7 @@ class WorkbenchViewUiTest {
     void start(Stage stage) {
         UiThreads threads = new UiThreads(workers, Platform::runLater);
         vm = new WorkbenchViewModel(threads, new FixtureMapService(), new GraphViewModel(threads),
-                new SelectionViewModel(threads, new ReverseBfsBlast(), new GitChangedFiles()));
+                new SelectionViewModel(threads, WorkbenchViewModelTest.blast()));
         view = new WorkbenchView(vm, new RecentRepositories(prefs));
         stage.setScene(new SceneFactory().create(view, 1200, 800));
         stage.show();

@@ -1,0 +1,77 @@
+package dev.cofferdam.engine.lang.java;
+
+import dev.cofferdam.engine.map.EdgeKind;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compact binary form of {@link JavaFacts} for the index. Stateless. */
+final class JavaFactsCodec {
+    private static final EdgeKind[] KINDS = EdgeKind.values();
+
+    private JavaFactsCodec() {
+    }
+
+    static void write(JavaFacts facts, DataOutput out) throws IOException {
+        out.writeUTF(facts.packageName());
+        out.writeInt(facts.imports().size());
+        for (JavaImport imp : facts.imports()) {
+            out.writeUTF(imp.name());
+            out.writeByte((imp.isStatic() ? 1 : 0) | (imp.onDemand() ? 2 : 0));
+        }
+        out.writeInt(facts.types().size());
+        for (JavaTypeDecl type : facts.types()) {
+            out.writeUTF(type.name());
+            out.writeUTF(type.kind());
+            out.writeInt(type.parent());
+            out.writeBoolean(type.local());
+            out.writeInt(type.supers().size());
+            for (String s : type.supers()) {
+                out.writeUTF(s);
+            }
+        }
+        out.writeInt(facts.refs().size());
+        for (JavaRef ref : facts.refs()) {
+            out.writeUTF(ref.name());
+            out.writeByte(ref.kind().ordinal());
+            out.writeInt(ref.scope());
+            out.writeInt(ref.owner());
+            out.writeInt(ref.count());
+            out.writeBoolean(ref.ambiguous());
+        }
+    }
+
+    static JavaFacts read(DataInput in) throws IOException {
+        String pkg = in.readUTF();
+        int n = in.readInt();
+        List<JavaImport> imports = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            int flags = in.readByte();
+            imports.add(new JavaImport(name, (flags & 1) != 0, (flags & 2) != 0));
+        }
+        n = in.readInt();
+        List<JavaTypeDecl> types = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            String kind = in.readUTF();
+            int parent = in.readInt();
+            boolean local = in.readBoolean();
+            int s = in.readInt();
+            List<String> supers = new ArrayList<>(s);
+            for (int j = 0; j < s; j++) {
+                supers.add(in.readUTF());
+            }
+            types.add(new JavaTypeDecl(name, kind, parent, local, supers));
+        }
+        n = in.readInt();
+        List<JavaRef> refs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            refs.add(new JavaRef(in.readUTF(), KINDS[in.readByte()], in.readInt(), in.readInt(), in.readInt(),
+                    in.readBoolean()));
+        }
+        return new JavaFacts(pkg, imports, types, refs);
+    }
+}

@@ -1,0 +1,291 @@
+package dev.cofferdam.engine.lang.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.PackageDeclaration;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.TypeParameter;
+import dev.cofferdam.engine.map.EdgeKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Extracts {@link JavaFacts} from a parsed compilation unit in one pass over the tree. Type
+ * parameters in scope are dropped (they are not dependencies); qualifiers of method calls and
+ * field accesses are kept as ambiguous names unless a variable of that name exists in the file.
+ * Javadoc is ignored, as javac ignores it. One instance per file; not thread-safe.
+ */
+final class JavaFactsExtractor {
+    private record Key(String name, EdgeKind kind, int scope, int owner, boolean ambiguous) {
+    }
+
+    private final List<JavaImport> imports = new ArrayList<>();
+    private final List<JavaTypeDecl> types = new ArrayList<>();
+    private final Map<Key, Integer> counts = new LinkedHashMap<>();
+    private final Set<String> variables = new HashSet<>();
+    private final Deque<Set<String>> typeParams = new ArrayDeque<>();
+    private int scope = -1;
+    private int owner = -1;
+
+    static JavaFacts extract(CompilationUnit unit) {
+        return new JavaFactsExtractor().run(unit);
+    }
+
+    private JavaFacts run(CompilationUnit unit) {
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        for (Node child : unit.getChildNodes()) {
+            visit(child);
+        }
+        List<JavaRef> refs = new ArrayList<>(counts.size());
+        counts.forEach((k, n) -> {
+            if (!k.ambiguous() || !variables.contains(firstSegment(k.name()))) {
+                refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
+            }
+        });
+        return new JavaFacts(pkg, imports, types, refs);
+    }
+
+    private void visit(Node node) {
+        if (node instanceof ClassOrInterfaceType type) {
+            typeRef(type, EdgeKind.REFERENCE);
+        } else if (node instanceof AnnotationExpr annotation) {
+            ref(annotation.getNameAsString(), EdgeKind.ANNOTATION, false);
+            visitChildrenExcept(annotation, annotation.getName());
+        } else if (node instanceof TypeDeclaration<?> decl) {
+            typeDeclaration(decl);
+        } else if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+            anonymousClass(creation);
+        } else if (node instanceof CallableDeclaration<?> callable) {
+            withTypeParams(callable, () -> visitChildren(callable));
+        } else if (node instanceof MethodCallExpr call) {
+            qualifiedChild(call, call.getScope().orElse(null));
+        } else if (node instanceof FieldAccessExpr access) {
+            qualifiedChild(access, access.getScope());
+        } else if (node instanceof MethodReferenceExpr reference) {
+            qualifiedChild(reference, reference.getScope());
+        } else if (node instanceof ThisExpr self) {
+            self.getTypeName().ifPresent(n -> ref(n.asString(), EdgeKind.REFERENCE, false));
+        } else if (node instanceof SuperExpr superExpr) {
+            superExpr.getTypeName().ifPresent(n -> ref(n.asString(), EdgeKind.REFERENCE, false));
+        } else if (node instanceof TypeParameter) {
+            return; // visited with its declaration, see withTypeParams
+        } else if (node instanceof ImportDeclaration imp) {
+            imports.add(new JavaImport(imp.getNameAsString(), imp.isStatic(), imp.isAsterisk()));
+        } else if (node instanceof PackageDeclaration pkg) {
+            pkg.getAnnotations().forEach(this::visit);
+        } else {
+            noteVariable(node);
+            visitChildren(node);
+        }
+    }
+
+    private void noteVariable(Node node) {
+        if (node instanceof VariableDeclarator v) {
+            variables.add(v.getNameAsString());
+        } else if (node instanceof Parameter p) {
+            variables.add(p.getNameAsString());
+        } else if (node instanceof TypePatternExpr p) {
+            variables.add(p.getNameAsString());
+        } else if (node instanceof EnumConstantDeclaration c) {
+            variables.add(c.getNameAsString());
+        }
+    }
+
+    private void typeDeclaration(TypeDeclaration<?> decl) {
+        String kind = decl instanceof EnumDeclaration ? "enum" : decl instanceof RecordDeclaration ? "record"
+                : decl instanceof AnnotationDeclaration ? "annotation"
+                : decl instanceof ClassOrInterfaceDeclaration c && c.isInterface() ? "interface" : "class";
+        Node parent = decl.getParentNode().orElse(null);
+        boolean local = !(parent instanceof TypeDeclaration<?> || parent instanceof CompilationUnit)
+                || scope >= 0 && types.get(scope).local();
+        List<ClassOrInterfaceType> extended = new ArrayList<>();
+        List<ClassOrInterfaceType> implemented = new ArrayList<>();
+        if (decl instanceof ClassOrInterfaceDeclaration c) {
+            extended.addAll(c.getExtendedTypes());
+            implemented.addAll(c.getImplementedTypes());
+        } else if (decl instanceof EnumDeclaration e) {
+            implemented.addAll(e.getImplementedTypes());
+        } else if (decl instanceof RecordDeclaration r) {
+            implemented.addAll(r.getImplementedTypes());
+        }
+        List<String> supers = new ArrayList<>();
+        extended.forEach(t -> supers.add(rawName(t)));
+        implemented.forEach(t -> supers.add(rawName(t)));
+        int index = types.size();
+        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers));
+        int outerScope = scope;
+        int outerOwner = owner;
+        owner = local ? outerOwner : index;
+        Runnable body = () -> {
+            // supertypes resolve in the enclosing scope, their type arguments see the type parameters
+            for (ClassOrInterfaceType t : extended) {
+                superRef(t, EdgeKind.EXTENDS, outerScope);
+            }
+            for (ClassOrInterfaceType t : implemented) {
+                superRef(t, EdgeKind.IMPLEMENTS, outerScope);
+            }
+            scope = index;
+            for (Node child : decl.getChildNodes()) {
+                if (!extended.contains(child) && !implemented.contains(child) && child != decl.getName()) {
+                    visit(child);
+                }
+            }
+        };
+        if (decl instanceof NodeWithTypeParameters<?> generic) {
+            withTypeParams(generic, body);
+        } else {
+            body.run();
+        }
+        scope = outerScope;
+        owner = outerOwner;
+    }
+
+    private void superRef(ClassOrInterfaceType type, EdgeKind kind, int resolveScope) {
+        int saved = scope;
+        scope = resolveScope;
+        if (!isTypeParam(firstSegment(rawName(type)))) {
+            ref(rawName(type), kind, false);
+        }
+        scope = saved;
+        visitTypeArgumentsAndAnnotations(type);
+    }
+
+    private void anonymousClass(ObjectCreationExpr creation) {
+        creation.getScope().ifPresent(this::visit);
+        typeRef(creation.getType(), EdgeKind.REFERENCE);
+        creation.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
+        creation.getArguments().forEach(this::visit);
+        int index = types.size();
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, List.of(rawName(creation.getType()))));
+        int outerScope = scope;
+        scope = index;
+        creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
+        scope = outerScope;
+    }
+
+    /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
+    private void qualifiedChild(Node node, Expression qualifier) {
+        String chain = qualifier == null ? null : nameChain(qualifier);
+        if (chain != null) {
+            if (!isTypeParam(firstSegment(chain))) {
+                ref(chain, EdgeKind.REFERENCE, true);
+            }
+            visitChildrenExcept(node, qualifier);
+        } else {
+            visitChildren(node);
+        }
+    }
+
+    private void typeRef(ClassOrInterfaceType type, EdgeKind kind) {
+        String name = rawName(type);
+        if (name.equals("var")) {
+            return; // local variable type inference: the RAW language level leaves it as a class type
+        }
+        if (!isTypeParam(firstSegment(name))) {
+            ref(name, kind, false);
+        }
+        visitTypeArgumentsAndAnnotations(type);
+    }
+
+    private void visitTypeArgumentsAndAnnotations(ClassOrInterfaceType type) {
+        for (ClassOrInterfaceType t = type; t != null; t = t.getScope().orElse(null)) {
+            t.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
+            t.getAnnotations().forEach(this::visit);
+        }
+    }
+
+    private void withTypeParams(NodeWithTypeParameters<?> generic, Runnable body) {
+        List<TypeParameter> params = generic.getTypeParameters();
+        if (params.isEmpty()) {
+            body.run();
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        params.forEach(p -> names.add(p.getNameAsString()));
+        typeParams.push(names);
+        try {
+            for (TypeParameter p : params) {
+                p.getTypeBound().forEach(this::visit);
+                p.getAnnotations().forEach(this::visit);
+            }
+            body.run();
+        } finally {
+            typeParams.pop();
+        }
+    }
+
+    private boolean isTypeParam(String name) {
+        for (Set<String> names : typeParams) {
+            if (names.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void ref(String name, EdgeKind kind, boolean ambiguous) {
+        counts.merge(new Key(name, kind, scope, owner, ambiguous), 1, Integer::sum);
+    }
+
+    private void visitChildren(Node node) {
+        for (Node child : node.getChildNodes()) {
+            visit(child);
+        }
+    }
+
+    private void visitChildrenExcept(Node node, Node skipped) {
+        for (Node child : node.getChildNodes()) {
+            if (child != skipped) {
+                visit(child);
+            }
+        }
+    }
+
+    static String rawName(ClassOrInterfaceType type) {
+        return type.getScope().map(s -> rawName(s) + "." + type.getNameAsString()).orElse(type.getNameAsString());
+    }
+
+    /** @return "a.b.C" for a qualifier made only of names, null otherwise */
+    private static String nameChain(Expression e) {
+        if (e instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        if (e instanceof FieldAccessExpr f) {
+            String scope = nameChain(f.getScope());
+            return scope == null ? null : scope + "." + f.getNameAsString();
+        }
+        return null;
+    }
+
+    static String firstSegment(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cofferdam.engine.lang.java;
+
+import dev.cofferdam.engine.lang.DependencySink;
+import dev.cofferdam.engine.lang.FileFacts;
+import dev.cofferdam.engine.lang.LinkContext;
+import dev.cofferdam.engine.map.EdgeKind;
+import dev.cofferdam.engine.map.JavaType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the facts of every Java file into file and type edges and external references. Runs on
+ * one thread; one instance per linking.
+ */
+final class JavaLinker {
+    private final LinkContext context;
+    private final DependencySink sink;
+    private final TypeTable table = new TypeTable();
+    private final JavaResolver resolver = new JavaResolver(table);
+
+    JavaLinker(LinkContext context, DependencySink sink) {
+        this.context = context;
+        this.sink = sink;
+    }
+
+    void run() {
+        List<JavaFileScope> files = new ArrayList<>();
+        for (FileFacts file : context.files()) {
+            if (file.details() instanceof JavaFacts facts) {
+                JavaFileScope scope = new JavaFileScope(file.path(), facts);
+                table.addFile(scope);
+                files.add(scope);
+            }
+        }
+        for (JavaFileScope file : files) {
+            for (TypeEntry entry : file.entries) {
+                if (entry.fqn != null) {
+                    sink.declaredType(new JavaType(entry.fqn, file.path, entry.decl.kind()));
+                }
+            }
+        }
+        for (JavaFileScope file : files) {
+            linkImports(file);
+            linkRefs(file);
+        }
+    }
+
+    private void linkImports(JavaFileScope file) {
+        for (JavaImport imp : file.facts.imports()) {
+            String target = imp.name();
+            EdgeKind kind = imp.isStatic() ? EdgeKind.STATIC_IMPORT : EdgeKind.IMPORT;
+            if (imp.isStatic() && !imp.onDemand()) {
+                int dot = target.lastIndexOf('.');
+                target = dot > 0 ? target.substring(0, dot) : target;
+            }
+            TypeEntry entry = resolver.resolveCanonical(target, file);
+            if (entry != null) {
+                sink.fileEdge(file.path, entry.file.path, kind, 1);
+            } else if (!(imp.onDemand() && !imp.isStatic() && table.isPackage(target))) {
+                sink.external(file.path, imp.onDemand() && !imp.isStatic() ? target + ".*" : target, kind, 1);
+            }
+        }
+    }
+
+    private void linkRefs(JavaFileScope file) {
+        for (JavaRef ref : file.facts.refs()) {
+            Resolved resolved = resolver.resolve(file, ref.scope(), ref.name(), ref.ambiguous());
+            if (resolved == null) {
+                continue;
+            }
+            if (resolved.entry() == null) {
+                sink.external(file.path, resolved.external(), ref.kind(), ref.count());
+                continue;
+            }
+            TypeEntry target = resolved.entry();
+            sink.fileEdge(file.path, target.file.path, ref.kind(), ref.count());
+            String from = ref.owner() >= 0 ? file.entries[ref.owner()].fqn : null;
+            TypeEntry named = target;
+            while (named.fqn == null && named.decl.parent() >= 0) {
+                named = named.file.entries[named.decl.parent()];
+            }
+            if (from != null && named.fqn != null && !from.equals(named.fqn)) {
+                sink.typeEdge(from, named.fqn, ref.kind(), ref.count());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cofferdam.engine.map;
+
+import dev.cofferdam.engine.AnalysisException;
+import dev.cofferdam.engine.ProgressListener;
+import dev.cofferdam.engine.index.CachedFile;
+import dev.cofferdam.engine.index.FactsCodec;
+import dev.cofferdam.engine.index.IndexLocation;
+import dev.cofferdam.engine.index.MapIndex;
+import dev.cofferdam.engine.lang.FileAnalysis;
+import dev.cofferdam.engine.lang.LanguageAnalyzer;
+import dev.cofferdam.engine.scan.BuildLayoutReader;
+import dev.cofferdam.engine.scan.RepoScanner;
+import dev.cofferdam.engine.scan.ScanResult;
+import dev.cofferdam.engine.scan.ScannedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One map run over the persisted index: scan, fingerprint (an unchanged file set returns the stored
+ * map), bring facts up to date, link, write the index in one transaction. Thread-safe as long as
+ * runs for the same root do not overlap (the service serializes them).
+ */
+final class MapPipeline {
+    /** Bump when linking or the map model changes, so stored maps are rebuilt. */
+    static final int ENGINE_VERSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(MapPipeline.class);
+
+    /** What a run leaves for the next run of the same root in this process. */
+    record Memo(String fingerprint, RepoMap map, Map<String, CachedFile> files) {
+    }
+
+    private final Path cacheDir;
+    private final List<LanguageAnalyzer> analyzers;
+    private final FileAnalysis analysis;
+    private final FactsCodec codec;
+    private final ExecutorService pool;
+
+    MapPipeline(Path cacheDir, List<LanguageAnalyzer> analyzers, ExecutorService pool) {
+        this.cacheDir = cacheDir;
+        this.analyzers = List.copyOf(analyzers);
+        Map<String, LanguageAnalyzer> byLanguage = new HashMap<>();
+        analyzers.forEach(a -> byLanguage.put(a.language(), a));
+        this.analysis = new FileAnalysis(byLanguage);
+        this.codec = new FactsCodec(analysis::analyzer);
+        this.pool = pool;
+    }
+
+    Memo run(Path root, Memo previous, ProgressListener progress, MapStatsSink stats) throws AnalysisException {
+        long start = System.nanoTime();
+        long scanStart = System.currentTimeMillis();
+        ScanResult scan = new RepoScanner().scan(root, progress);
+        scan.problems().forEach(p -> LOG.info("{}: {}", root, p));
+        List<ScannedFile> files = scan.files();
+        String fingerprint = fingerprint(files, previous, scanStart);
+        if (previous != null && previous.fingerprint().equals(fingerprint)) {
+            stats.accept(new MapStats(previous.map().files().size(), 0, true, elapsed(start)));
+            return previous;
+        }
+        Path db = IndexLocation.databaseFor(cacheDir, root);
+        try (MapIndex index = MapIndex.open(db, root.toString())) {
+            RepoMap stored = index.snapshot(fingerprint);
+            if (stored != null) {
+                stats.accept(new MapStats(stored.files().size(), 0, true, elapsed(start)));
+                return new Memo(fingerprint, stored, previous == null ? null : previous.files());
+            }
+            Map<String, CachedFile> cached = previous != null && previous.files() != null ? previous.files() : index.files(codec);
+            long scanned = elapsed(start);
+            FactsStage.Outcome facts = new FactsStage(analysis, pool).run(files, cached, scanStart, progress);
+            long parsedAt = elapsed(start);
+            Set<String> removed = new HashSet<>(cached.keySet());
+            files.forEach(f -> removed.remove(f.path()));
+            var layout = new BuildLayoutReader().read(root, files);
+            String rootName = root.getFileName() == null ? "root" : root.getFileName().toString();
+            RepoMap map = new MapAssembler(analyzers).assemble(root.toString(), rootName,
+                    facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress);
+            long linkedAt = elapsed(start);
+            progress.progress("writing index", 0, 1);
+            index.write(facts.changed(), removed, fingerprint, map, codec);
+            progress.progress("writing index", 1, 1);
+            LOG.debug("mapped {}: scan+open {} ms, facts {} ms ({} parsed), link {} ms, write {} ms", root, scanned,
+                    parsedAt - scanned, facts.parsed(), linkedAt - parsedAt, elapsed(start) - linkedAt);
+            stats.accept(new MapStats(map.files().size(), facts.parsed(), false, elapsed(start)));
+            return new Memo(fingerprint, map, Map.copyOf(facts.all()));
+        }
+    }
+
+    /** Racy files (modified in the last seconds) contribute their content hash, not just size and mtime. */
+    private String fingerprint(List<ScannedFile> files, Memo previous, long scanStart) {
+        byte[][] hashes = new byte[files.size()][];
+        for (int i = 0; i < files.size(); i++) {
+            ScannedFile f = files.get(i);
+            if (f.mtime() >= scanStart - FileStates.RACY_MILLIS && f.size() <= FileAnalysis.MAX_PARSED_SIZE) {
+                try {
+                    hashes[i] = FileStates.sha256().digest(Files.readAllBytes(f.file()));
+                } catch (IOException | SecurityException e) {
+                    hashes[i] = new byte[0];
+                }
+            }
+        }
+        StringBuilder version = new StringBuilder("engine:").append(ENGINE_VERSION).append(";schema:")
+                .append(MapIndex.SCHEMA_VERSION);
+        analyzers.forEach(a -> version.append(';').append(a.language()).append(':').append(a.factsVersion()));
+        return FileStates.fingerprint(version.toString(), files, hashes);
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Receives the statistics of a run. */
+    @FunctionalInterface
+    interface MapStatsSink {
+        void accept(MapStats stats);
+    }
+}
