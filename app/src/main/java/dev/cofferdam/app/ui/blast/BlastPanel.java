@@ -16,6 +16,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -47,6 +48,9 @@ public final class BlastPanel extends VBox {
         history.setWrapText(true);
         history.getStyleClass().add("muted");
         spinner.setPrefSize(18, 18);
+        for (Label l : List.of(summary, owners, history, error)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         spinner.setVisible(false);
         copy.setId("copy-context");
         copy.setDisable(true);

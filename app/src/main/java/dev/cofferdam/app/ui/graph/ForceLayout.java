@@ -13,6 +13,7 @@ import java.util.Random;
  */
 public final class ForceLayout {
     private static final int ITERATIONS = 220;
+    private static final double GRAVITY = 0.5;
 
     private ForceLayout() {
     }
@@ -74,9 +75,12 @@ public final class ForceLayout {
             dy[e[1]] += ey * f;
         }
         for (int i = 0; i < n; i++) {
-            // gravity keeps disconnected parts near the centre
-            dx[i] -= x[i] * 0.02;
-            dy[i] -= y[i] * 0.02;
+            // gravity grows with the distance from the centre, so isolated nodes and small
+            // components settle near the main one instead of being pushed to the far edges
+            double r = Math.sqrt(x[i] * x[i] + y[i] * y[i]);
+            double pull = GRAVITY * r / k;
+            dx[i] -= x[i] * pull;
+            dy[i] -= y[i] * pull;
             double len = Math.max(0.01, Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]));
             double move = Math.min(len, temperature);
             x[i] += dx[i] / len * move;

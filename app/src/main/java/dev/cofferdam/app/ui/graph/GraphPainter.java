@@ -42,7 +42,10 @@ final class GraphPainter {
     /** One batch of edges drawn with the same pen. */
     private record EdgeStyle(boolean cycle, boolean lit, double width) { }
 
+    private List<String> groups = List.of();
+
     void paint(LaidOutGraph graph) {
+        groups = graph.data().groups();
         Map<String, Point> pos = graph.positions();
         Map<EdgeStyle, List<double[]>> edges = new LinkedHashMap<>();
         for (GraphEdge e : graph.data().edges()) {
@@ -185,7 +188,7 @@ final class GraphPainter {
 
     private Color fill(GraphNode n) {
         Integer d = highlight.distance().get(n.id());
-        Color fill = palette.group(n.group());
+        Color fill = palette.group(n.group(), groups);
         if (highlight.selected().contains(n.id())) {
             fill = GraphPalette.SEED;
         } else if (d != null) {

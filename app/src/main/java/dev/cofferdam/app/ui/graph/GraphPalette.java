@@ -1,5 +1,6 @@
 package dev.cofferdam.app.ui.graph;
 
+import java.util.List;
 import javafx.scene.paint.Color;
 
 /** Colours of the graph for one theme: groups by a stable hash, distances from warm to pale. */
@@ -22,8 +23,9 @@ record GraphPalette(Color background, Color edge, Color cycleEdge, Color label, 
                 Color.web("#1f2933"), Color.web("#111111"), groups, distance);
     }
 
-    Color group(String group) {
-        return groups[Math.floorMod(group.hashCode(), groups.length)];
+    Color group(String group, List<String> order) {
+        int i = order.indexOf(group);
+        return groups[Math.floorMod(i >= 0 ? i : group.hashCode(), groups.length)];
     }
 
     Color distance(int d) {

@@ -42,8 +42,8 @@ public final class GraphBuilder {
 
     private GraphData modules() {
         Map<String, Double> size = new HashMap<>();
-        for (Module m : index.map().modules()) {
-            if (m.files() > 0 || !index.filesOf(m.id()).isEmpty()) {
+        for (Module m : index.modules()) {
+            if (!index.filesOf(m.id()).isEmpty()) {
                 size.put(m.id(), (double) Math.max(m.loc(), 1));
             }
         }
@@ -154,7 +154,8 @@ public final class GraphBuilder {
     private GraphNode fileNode(SourceFile f) {
         String name = f.path().substring(f.path().lastIndexOf('/') + 1);
         String label = name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
-        return new GraphNode(f.path(), label, Math.max(1, f.loc()), f.module(), f.test() ? NodeKind.TEST : NodeKind.FILE);
+        return new GraphNode(f.path(), label, Math.max(1, f.loc()), index.moduleOf(f.path()),
+                f.test() ? NodeKind.TEST : NodeKind.FILE);
     }
 
     /** The {@code n} keys of largest value (ties by key), keeping a deterministic order. */
@@ -205,7 +206,9 @@ public final class GraphBuilder {
             folding.forEach((pair, w) -> edges.add(new GraphEdge(pair.get(0), pair.get(1), w, cyclic.contains(
                     pair.get(0) + "\n" + pair.get(1)))));
             edges.sort(Comparator.comparing(GraphEdge::from).thenComparing(GraphEdge::to));
-            return new GraphData(all2, edges, note);
+            List<String> groups = index.modules().stream().filter(m -> !index.filesOf(m.id()).isEmpty())
+                    .map(Module::id).toList();
+            return new GraphData(all2, edges, note, groups);
         }
     }
 }

@@ -18,6 +18,8 @@ public final class MapIndex {
     private final RepoMap map;
     private final Map<String, SourceFile> files = new LinkedHashMap<>();
     private final Map<String, Module> modules = new LinkedHashMap<>();
+    private final Map<String, Module> rawModules = new HashMap<>();
+    private final Map<String, String> display;
     private final Map<String, List<SourceFile>> filesByModule = new HashMap<>();
     private final Map<String, List<Edge>> out = new HashMap<>();
     private final Map<String, List<Edge>> in = new HashMap<>();
@@ -28,11 +30,13 @@ public final class MapIndex {
 
     public MapIndex(RepoMap map) {
         this.map = map;
-        map.modules().forEach(m -> modules.put(m.id(), m));
+        display = ModuleRollup.displayOf(map);
         for (SourceFile f : map.files()) {
             files.put(f.path(), f);
-            filesByModule.computeIfAbsent(f.module(), k -> new ArrayList<>()).add(f);
+            filesByModule.computeIfAbsent(display.getOrDefault(f.module(), f.module()), k -> new ArrayList<>()).add(f);
         }
+        modules.putAll(ModuleRollup.modules(map, display, filesByModule));
+        map.modules().forEach(m -> rawModules.put(m.id(), m));
         for (Edge e : map.edges()) {
             out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
             in.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
@@ -57,14 +61,21 @@ public final class MapIndex {
         return Optional.ofNullable(files.get(path));
     }
 
+    /** A module as drawn (see {@link ModuleRollup}), or any module of the map by its id. */
     public Optional<Module> module(String id) {
-        return Optional.ofNullable(modules.get(id));
+        return Optional.ofNullable(modules.getOrDefault(id, rawModules.get(id)));
+    }
+
+    /** The modules as drawn, in the map's order (package clusters rolled into build modules). */
+    public List<Module> modules() {
+        return List.copyOf(modules.values());
     }
 
     public Optional<JavaType> type(String name) {
         return Optional.ofNullable(types.get(name));
     }
 
+    /** Files of a drawn module, rolled-up clusters included. */
     public List<SourceFile> filesOf(String moduleId) {
         return filesByModule.getOrDefault(moduleId, List.of());
     }
@@ -92,9 +103,14 @@ public final class MapIndex {
         return cycleOf.getOrDefault(path, -1);
     }
 
-    /** The module id of a file, or null when unknown. */
+    /** The drawn module of a file, or null when unknown. */
     public String moduleOf(String path) {
         SourceFile f = files.get(path);
-        return f == null ? null : f.module();
+        return f == null ? null : display.getOrDefault(f.module(), f.module());
+    }
+
+    /** The drawn module a module of the map was rolled into (itself when it was not). */
+    public String displayModule(String moduleId) {
+        return display.getOrDefault(moduleId, moduleId);
     }
 }

@@ -147,8 +147,9 @@ public final class SelectionViewModel {
         for (List<Impact> list : List.of(r.impacted(), r.tests())) {
             for (Impact i : list) {
                 distance.merge(i.path(), i.distance(), Math::min);
-                if (!selected.contains(i.module())) {
-                    distance.merge(i.module(), i.distance(), Math::min);
+                String module = index.displayModule(i.module());
+                if (!selected.contains(module)) {
+                    distance.merge(module, i.distance(), Math::min);
                 }
             }
         }

@@ -169,8 +169,9 @@ public final class WorkbenchViewModel {
         }
         switch (entry.kind()) {
             case MODULE -> {
-                graph.go(GraphScope.filesOf(entry.target()));
-                selection.select(new Target(Target.Kind.MODULE, entry.target()));
+                String module = current.displayModule(entry.target());
+                graph.go(GraphScope.filesOf(module));
+                selection.select(new Target(Target.Kind.MODULE, module));
             }
             case FILE -> showFile(entry.target());
             case TYPE -> current.type(entry.target()).ifPresent(t -> {

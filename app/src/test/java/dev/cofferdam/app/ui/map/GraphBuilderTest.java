@@ -94,6 +94,35 @@ class GraphBuilderTest {
         assertThat(g.edges()).hasSize(2).allMatch(GraphEdge::cycle);
     }
 
+    @Test
+    void packageClustersAreRolledIntoTheirBuildModule() {
+        List<Module> modules = List.of(
+                new Module(".", "root", ModuleKind.MAVEN, ".", 1, 10, List.of()),
+                new Module("a", "mod-a", ModuleKind.MAVEN, "a", 1, 10, List.of()),
+                new Module("b", "mod-b", ModuleKind.MAVEN, "b", 1, 10, List.of()),
+                new Module("a/src/main/java/x", "x", ModuleKind.PACKAGE, "a/src/main/java/x", 2, 50, List.of("@x")),
+                new Module("a/src/main/java/y", "y", ModuleKind.PACKAGE, "a/src/main/java/y", 1, 20, List.of("@y")));
+        List<SourceFile> files = List.of(
+                new SourceFile("pom.xml", ".", "other", 10, false, false, List.of(), List.of()),
+                new SourceFile("a/pom.xml", "a", "other", 10, false, false, List.of(), List.of()),
+                new SourceFile("a/src/main/java/x/X1.java", "a/src/main/java/x", "java", 25, false, false, List.of("@x"), List.of()),
+                new SourceFile("a/src/main/java/x/X2.java", "a/src/main/java/x", "java", 25, false, false, List.of("@x"), List.of()),
+                new SourceFile("a/src/main/java/y/Y.java", "a/src/main/java/y", "java", 20, false, false, List.of("@y"), List.of()),
+                new SourceFile("b/pom.xml", "b", "other", 10, false, false, List.of(), List.of()));
+        RepoMap map = new RepoMap("/r", modules, files, List.of(),
+                List.of(new Edge("a/src/main/java/y/Y.java", "a/src/main/java/x/X1.java", EdgeKind.IMPORT, 1)),
+                List.of(), List.of(), List.of());
+        MapIndex index = new MapIndex(map);
+        GraphData g = new GraphBuilder(index, 300).build(GraphScope.MODULES);
+        assertThat(g.nodes()).extracting(GraphNode::id).containsExactly(".", "a", "b");
+        assertThat(index.module("a").orElseThrow().files()).isEqualTo(4);
+        assertThat(index.module("a").orElseThrow().loc()).isEqualTo(80);
+        assertThat(index.module("a").orElseThrow().owners()).containsExactly("@x", "@y");
+        assertThat(index.moduleOf("a/src/main/java/y/Y.java")).isEqualTo("a");
+        assertThat(index.displayModule("a/src/main/java/x")).isEqualTo("a");
+        assertThat(new GraphBuilder(index, 300).build(GraphScope.filesOf("a")).edges()).hasSize(1);
+    }
+
     private static Optional<GraphEdge> edge(GraphData g, String from, String to) {
         return g.edges().stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst();
     }
