@@ -1,0 +1,109 @@
+package dev.cofferdam.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the trace commands in-process on the real transcripts, with roots and store in a temp dir. */
+class TraceCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path fixtures;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void locateFixtures() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null && fixtures == null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared/fixtures/transcripts"))) {
+                fixtures = p.resolve("shared/fixtures/transcripts");
+            }
+        }
+        assumeTrue(fixtures != null, "real transcripts not found: no shared/fixtures/transcripts above the working dir");
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = tmp.resolve("data").toString();
+        return CofferdamCommand.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void lsFindsSessionsUnderOverriddenRoots() throws Exception {
+        Path claude = tmp.resolve("claude/-Users-p-dev");
+        Files.createDirectories(claude);
+        Files.copy(fixtures.resolve("claude-code_2.0.14_crud.jsonl"), claude.resolve("8122657c.jsonl"));
+        Path codex = tmp.resolve("codex/2026/01/25");
+        Files.createDirectories(codex);
+        Files.copy(fixtures.resolve("codex-cli_0.89.0_crud.rollout.jsonl"), codex.resolve("rollout-x.jsonl"));
+        assertThat(run("trace", "ls", "--json", "--claude-root", tmp.resolve("claude").toString(),
+                "--codex-root", tmp.resolve("codex").toString(), "--gemini-root", tmp.resolve("none").toString()))
+                .isZero();
+        JsonNode doc = JSON.readTree(out.toString());
+        assertThat(doc.get("schema").asInt()).isEqualTo(1);
+        assertThat(doc.get("sessions")).hasSize(2);
+        assertThat(doc.get("sessions").findValuesAsText("agent")).containsExactlyInAnyOrder("claude-code", "codex");
+    }
+
+    @Test
+    void showJsonCarriesCallsAndFileChanges() throws Exception {
+        assertThat(run("trace", "show", fixtures.resolve("claude-code_2.0.14_crud.jsonl").toString(), "--json"))
+                .isZero();
+        JsonNode doc = JSON.readTree(out.toString());
+        assertThat(doc.at("/session/calls")).hasSize(9);
+        assertThat(doc.at("/session/calls/7/kind").asText()).isEqualTo("mutate-shell");
+        assertThat(doc.at("/fileChanges/2/op").asText()).isEqualTo("delete");
+        assertThat(doc.at("/session/apiCalls")).hasSize(10);
+    }
+
+    @Test
+    void reportJsonOfADirectoryAndMarkdownOfAFile() throws Exception {
+        assertThat(run("trace", "report", fixtures.toString(), "--format", "json")).isZero();
+        JsonNode doc = JSON.readTree(out.toString());
+        assertThat(doc.get("reports")).hasSize(3);
+        assertThat(doc.get("reports").findValuesAsText("agent")).contains("codex", "claude-code");
+        assertThat(doc.at("/reports/2/contextLimit").asLong()).isEqualTo(232_560);
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "report", fixtures.resolve("codex-cli_0.89.0_crud.rollout.jsonl").toString()))
+                .isZero();
+        assertThat(out.toString()).contains("# Trace report: 019bf4b5").contains("## Findings").contains("modify, delete");
+    }
+
+    @Test
+    void egressLogHostsAreListed() throws Exception {
+        Path log = tmp.resolve("egress.jsonl");
+        Files.writeString(log, "{\"host\":\"api.example\",\"decision\":\"allow\"}\nnot json\n"
+                + "{\"host\":\"cdn.example\"}\n{\"host\":\"api.example\"}\n");
+        assertThat(run("trace", "report", fixtures.resolve("claude-code_2.0.14_crud.jsonl").toString(),
+                "--format", "json", "--egress-log", log.toString())).isZero();
+        assertThat(JSON.readTree(out.toString()).get("hosts").toString()).isEqualTo("[\"api.example\",\"cdn.example\"]");
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() {
+        assertThat(run("trace", "report", tmp.resolve("missing.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("cofferdam: no such file or directory: ").hasLineCount(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "show", "no-such-session")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("cofferdam: no transcript file or session matches").hasLineCount(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "report", fixtures.toString(), "--threshold", "bogus=1")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("cofferdam: unknown threshold: bogus" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "report", fixtures.toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("cofferdam: ");
+    }
+}
