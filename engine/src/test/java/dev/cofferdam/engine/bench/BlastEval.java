@@ -31,7 +31,9 @@ import java.util.Set;
  * (impacted and tests by score), the history signal alone (co-change mined only from commits older
  * than the replayed one, with the shipped thresholds and limit), and both merged as shipped
  * ({@link BlastReport#combined}: max of score and confidence).
- * Prints precision@10, recall@10, recall over the whole ranking, and mean average precision.
+ * Prints precision@10, recall@10, recall over the whole ranking, and mean average precision, once
+ * with every changed file of the map as truth and once with its Java files only (build files, CI
+ * configuration and documents cannot be found by static analysis).
  * The map is the one of HEAD, so files since deleted are left out of seeds and truth.
  * <pre>  BlastEval PATH [COMMITS]   (default 300 commits replayed)</pre>
  */
@@ -51,6 +53,9 @@ public final class BlastEval {
         Metrics stat = new Metrics();
         Metrics hist = new Metrics();
         Metrics both = new Metrics();
+        Metrics statJava = new Metrics();
+        Metrics histJava = new Metrics();
+        Metrics bothJava = new Metrics();
         int replayed = 0;
         for (int i = 0; i < txs.size() && replayed < commits; i++) {
             Set<String> inMap = new LinkedHashSet<>();
@@ -74,11 +79,18 @@ public final class BlastEval {
                         BlastService.MIN_CONFIDENCE, BlastService.MAX_HISTORY);
                 Map<String, Double> h = new HashMap<>();
                 coupled.forEach(c -> h.put(c.path(), c.confidence()));
+                List<String> merged = new BlastReport(r, coupled).combined(Integer.MAX_VALUE).stream()
+                        .map(RankedFile::path).toList(); // the shipped merge
                 stat.add(rank(s), truth);
                 hist.add(rank(h), truth);
-                // the shipped merge: BlastReport.combined
-                both.add(new BlastReport(r, coupled).combined(Integer.MAX_VALUE).stream().map(RankedFile::path).toList(),
-                        truth);
+                both.add(merged, truth);
+                Set<String> javaTruth = new HashSet<>();
+                truth.stream().filter(p -> "java".equals(files.get(p).language())).forEach(javaTruth::add);
+                if (!javaTruth.isEmpty()) {
+                    statJava.add(rank(s), javaTruth);
+                    histJava.add(rank(h), javaTruth);
+                    bothJava.add(merged, javaTruth);
+                }
             }
         }
         deleteTree(cache);
@@ -88,6 +100,10 @@ public final class BlastEval {
         stat.print("static blast   ");
         hist.print("history only   ");
         both.print("static+history ");
+        System.out.printf(Locale.ROOT, "truth = the Java files of the commit only (%d seeds)%n", statJava.n);
+        statJava.print("static blast   ");
+        histJava.print("history only   ");
+        bothJava.print("static+history ");
     }
 
     private static List<Set<String>> transactions(GitRepo repo) throws Exception {
