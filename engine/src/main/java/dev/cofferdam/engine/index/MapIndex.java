@@ -162,14 +162,14 @@ public final class MapIndex implements AutoCloseable {
     }
 
     /**
-     * Stores changed facts, forgets removed files and replaces the map, in one transaction.
+     * Stores changed facts, forgets removed files and replaces the map (encoded with
+     * {@link RepoMapCodec}), in one transaction.
      *
      * @throws AnalysisException when it cannot be written (the index is left as it was)
      */
-    public void write(Map<String, CachedFile> changed, Collection<String> removed, String fingerprint, RepoMap map,
+    public void write(Map<String, CachedFile> changed, Collection<String> removed, String fingerprint, byte[] mapBlob,
                       FactsCodec codec) throws AnalysisException {
         try {
-            byte[] mapBlob = RepoMapCodec.encode(map);
             connection.setAutoCommit(false);
             try {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM files WHERE path = ?")) {
