@@ -74,8 +74,10 @@ final class MapPipeline {
             return new Memo(fingerprint, copy, null);
         }
         try (MapIndex index = MapIndex.open(db, root.toString())) {
-            RepoMap stored = index.snapshot(fingerprint);
+            byte[] storedBlob = index.snapshot(fingerprint);
+            RepoMap stored = decode(storedBlob);
             if (stored != null) {
+                SnapshotFile.write(db, fingerprint, storedBlob);
                 stats.accept(new MapStats(stored.files().size(), 0, true, elapsed(start)));
                 return new Memo(fingerprint, stored, previous == null ? null : previous.files());
             }
@@ -119,6 +121,19 @@ final class MapPipeline {
                 .append(MapIndex.SCHEMA_VERSION);
         analyzers.forEach(a -> version.append(';').append(a.language()).append(':').append(a.factsVersion()));
         return FileStates.fingerprint(version.toString(), files, hashes);
+    }
+
+    /** @return the decoded map, or null when there is none or it cannot be decoded (then it is rebuilt) */
+    private static RepoMap decode(byte[] blob) {
+        if (blob == null) {
+            return null;
+        }
+        try {
+            return RepoMapCodec.decode(blob);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring an undecodable stored map: {}", e.toString());
+            return null;
+        }
     }
 
     private static byte[] encode(RepoMap map) throws AnalysisException {
