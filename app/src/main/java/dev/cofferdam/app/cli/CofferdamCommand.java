@@ -1,9 +1,13 @@
 package dev.cofferdam.app.cli;
 
 import dev.cofferdam.app.logging.LogSetup;
+import dev.cofferdam.app.ui.AppOptions;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code cofferdam} command. Each layer registers its subcommands here.
@@ -17,16 +21,25 @@ import picocli.CommandLine.Command;
             BlastCommand.class,
             ContextCommand.class,
             TraceCommand.class,
+            PolicyCommand.class,
+            SecretCommand.class,
+            SandboxCommand.class,
+            ImageCommand.class,
+            DoctorCommand.class,
+            UiCommand.class,
         })
-public final class CofferdamCommand implements Runnable {
+public final class CofferdamCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        // No subcommand: the workbench takes over (registered by the UI layer).
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        // No subcommand: the workbench takes over.
+        return UiCommand.open(AppOptions.DEFAULT, spec);
     }
 
     public static int run(String[] args) {

@@ -97,7 +97,7 @@ final class FactsStage {
         } catch (IOException | SecurityException e) {
             return new CachedFile(file.size(), file.mtime(), new byte[0], analysis.unreadable(file.path(), reason(e)));
         }
-        byte[] hash = FileStates.sha256().digest(content);
+        byte[] hash = FileStates.contentHash(content);
         if (previous != null && Arrays.equals(previous.hash(), hash) && previous.facts().path().equals(file.path())) {
             return new CachedFile(file.size(), file.mtime(), hash, previous.facts());
         }

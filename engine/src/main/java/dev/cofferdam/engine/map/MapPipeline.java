@@ -100,7 +100,7 @@ final class MapPipeline {
             ScannedFile f = files.get(i);
             if (f.mtime() >= scanStart - FileStates.RACY_MILLIS && f.size() <= FileAnalysis.MAX_PARSED_SIZE) {
                 try {
-                    hashes[i] = FileStates.sha256().digest(Files.readAllBytes(f.file()));
+                    hashes[i] = FileStates.contentHash(Files.readAllBytes(f.file()));
                 } catch (IOException | SecurityException e) {
                     hashes[i] = new byte[0];
                 }

@@ -1,0 +1,66 @@
+package dev.cofferdam.app.ui.details;
+
+import dev.cofferdam.app.ui.map.MapIndex;
+import dev.cofferdam.engine.map.Edge;
+import dev.cofferdam.engine.map.SourceFile;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Gathers {@link Facts} from a {@link MapIndex}. Pure; thread-safe. */
+public final class FactsBuilder {
+    private final MapIndex index;
+
+    public FactsBuilder(MapIndex index) {
+        this.index = index;
+    }
+
+    public Optional<ModuleFacts> module(String id) {
+        return index.module(id).map(m -> {
+            Map<String, Integer> out = new HashMap<>();
+            Map<String, Integer> in = new HashMap<>();
+            for (SourceFile f : index.filesOf(id)) {
+                for (Edge e : index.outgoing(f.path())) {
+                    String other = index.moduleOf(e.to());
+                    if (other != null && !other.equals(id)) {
+                        out.merge(other, e.weight(), Integer::sum);
+                    }
+                }
+                for (Edge e : index.incoming(f.path())) {
+                    String other = index.moduleOf(e.from());
+                    if (other != null && !other.equals(id)) {
+                        in.merge(other, e.weight(), Integer::sum);
+                    }
+                }
+            }
+            Set<String> paths = index.filesOf(id).stream().map(SourceFile::path).collect(Collectors.toSet());
+            List<List<String>> cycles = index.map().cycles().stream()
+                    .filter(c -> c.stream().anyMatch(paths::contains)).toList();
+            return new ModuleFacts(m, heaviestFirst(out), heaviestFirst(in), cycles);
+        });
+    }
+
+    public Optional<FileFacts> file(String path) {
+        return index.file(path).map(f -> {
+            Comparator<Edge> heavy = Comparator.comparingInt(Edge::weight).reversed();
+            List<Edge> uses = index.outgoing(path).stream().sorted(heavy).toList();
+            List<Edge> usedBy = index.incoming(path).stream().sorted(heavy).toList();
+            int cycle = index.cycleOf(path);
+            List<String> members = cycle < 0 ? List.of() : index.map().cycles().get(cycle);
+            return new FileFacts(f, index.typesIn(path), uses, usedBy, index.externalOf(path), members);
+        });
+    }
+
+    private static Map<String, Integer> heaviestFirst(Map<String, Integer> weights) {
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}
