@@ -28,7 +28,8 @@ public final class TraceReporter {
      * @param map   the repository's neighbourhood, or null
      * @param hosts hosts contacted (from an egress log), or null when none was given
      */
-    public static TraceReport report(TraceSession s, Thresholds t, MapNeighbourhood map, List<String> hosts) {
+    public static TraceReport report(TraceSession s, Thresholds t, MapNeighbourhood map,
+                                     List<HostContact> hosts) {
         List<String> seeds = null;
         Set<String> hood = null;
         if (map != null) {
