@@ -75,8 +75,8 @@ public final class TraceReporter {
         for (String p : order) {
             Boolean inside = null;
             if (map != null && hood != null) {
-                String root = map.root().endsWith("/") ? map.root() : map.root() + "/";
-                inside = p.startsWith(root) && hood.contains(p.substring(root.length()));
+                String rel = map.relativize(p, s.cwd());
+                inside = rel != null && hood.contains(rel);
             }
             out.add(new FileTouch(p, reads.getOrDefault(p, List.of()), changes.getOrDefault(p, List.of()),
                     new ArrayList<>(ops.getOrDefault(p, Set.of())), inside));
