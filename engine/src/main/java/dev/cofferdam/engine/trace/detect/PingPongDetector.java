@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Calls alternating between two (tool, args) pairs: A B A B A B. * Stateless and thread-safe; O(calls).
+/**
+ * Calls alternating between two (tool, args) pairs: A B A B A B.
+ * Stateless and thread-safe; O(calls).
  */
 public final class PingPongDetector implements Detector {
     @Override
