@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,36 @@ class TraceCommandTest {
     }
 
     @Test
+    void followPrintsCallsAsTheyAreWrittenUntilTheFileIsDeleted() throws Exception {
+        List<String> lines = Files.readAllLines(fixtures.resolve("claude-code_2.0.14_crud.jsonl"));
+        Path live = tmp.resolve("live.jsonl");
+        Files.write(live, lines.subList(0, 7));
+        int[] exit = {-1};
+        Thread t = new Thread(() -> exit[0] = run("trace", "show", live.toString(), "--follow"));
+        t.start();
+        awaitOutput("    2     1 edit         Write          ...");
+        Files.write(live, lines.subList(7, lines.size()), StandardOpenOption.APPEND);
+        awaitOutput("mutate-shell Bash           ok     rm /Users/philipp");
+        Files.delete(live);
+        t.join(30_000);
+        assertThat(exit[0]).isZero();
+        String text = out.toString();
+        assertThat(text).contains("-- transcript deleted");
+        assertThat(text.lines().filter(l -> l.startsWith("    2     1 edit"))).containsExactly(
+                "    2     1 edit         Write          ...    " + "/Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md",
+                "    2     1 edit         Write          ok     " + "/Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md");
+        assertThat(text.lines().filter(l -> l.startsWith("    1     0 other"))).hasSize(1);
+        assertThat(text.lines().filter(l -> l.startsWith("    9     8 other        TodoWrite      ok"))).hasSize(1);
+    }
+
+    private void awaitOutput(String text) throws InterruptedException {
+        for (int i = 0; i < 1500 && !out.toString().contains(text); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString()).contains(text);
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() {
         assertThat(run("trace", "report", tmp.resolve("missing.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("cofferdam: no such file or directory: ").hasLineCount(1);
@@ -131,6 +163,10 @@ class TraceCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("trace", "report", fixtures.toString(), "--threshold", "bogus=1")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("cofferdam: unknown threshold: bogus" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "show", "x.jsonl", "--follow", "--json")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("cofferdam: --follow prints text; it cannot be combined with --json"
+                + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("trace", "report", fixtures.toString(), "--format", "xml")).isEqualTo(2);
         assertThat(err.toString()).startsWith("cofferdam: ");
