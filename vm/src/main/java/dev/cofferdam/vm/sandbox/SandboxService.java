@@ -87,11 +87,20 @@ public final class SandboxService implements AutoCloseable {
         if (store.get(spec.name()).isPresent()) {
             throw new SandboxException("a sandbox named " + spec.name() + " already exists");
         }
+        if (spec.cloneWorkspace()) {
+            if (spec.workspace().isEmpty()) {
+                throw new SandboxException("--clone needs --workspace (the git repository to clone)");
+            }
+            WorkspaceClone.validate(spec.workspace().get());
+        }
         GuestImage image = image(spec.template(), listener);
         long now = System.currentTimeMillis();
         SandboxRecord rec = new SandboxRecord(spec, image.dir(), Accelerator.TCG, "", false, 0, 0, now, now);
         store.put(rec);
         try {
+            if (spec.cloneWorkspace()) {
+                WorkspaceClone.create(spec.workspace().get(), cloneDir(spec.name()));
+            }
             return boot(rec, image);
         } catch (SandboxException e) {
             removeQuietly(spec.name());
@@ -118,7 +127,9 @@ public final class SandboxService implements AutoCloseable {
         try {
             Files.createDirectories(run);
             String endpoint = relay.endpoint(r.name(), run);
-            VmLauncher.Running vm = VmLauncher.boot(r.spec(), image, accel, host, run, endpoint, options.bootTimeout());
+            Optional<Path> shared = r.spec().cloneWorkspace() ? Optional.of(cloneDir(r.name())) : r.spec().workspace();
+            VmLauncher.Running vm = VmLauncher.boot(r.spec(), shared, image, accel, host, run, endpoint,
+                    options.bootTimeout());
             String note = accel.accelerator() == Accelerator.TCG ? "TCG (no KVM): " + accel.reason() : "";
             SandboxRecord started = r.started(image.dir(), accel.accelerator(), note, vm.qemuPid(),
                     vm.virtiofsdPid(), System.currentTimeMillis());
@@ -161,19 +172,49 @@ public final class SandboxService implements AutoCloseable {
         }
     }
 
-    /** Powers the guest off (QMP quit after a short grace), ends its virtiofsd. Idempotent. */
+    /**
+     * Powers the guest off (QMP quit after a short grace), ends its virtiofsd. Idempotent.
+     * A {@code --clone} sandbox's changes are then brought back as branch {@code cofferdam/<name>}.
+     */
     public synchronized SandboxInfo stop(String name) throws SandboxException {
         SandboxRecord r = record(name);
         cleanup(r);
+        bringBack(r);
         SandboxRecord stopped = r.stopped();
         store.put(stopped);
         return info(stopped);
     }
 
-    /** Removes a sandbox and everything it left: processes, sockets, logs, its directory, its row. */
+    /**
+     * Removes a sandbox and everything it left: processes, sockets, logs, its directory, its row.
+     * A {@code --clone} sandbox's changes are first brought back as branch {@code cofferdam/<name>}.
+     */
     public synchronized void remove(String name) throws SandboxException {
-        record(name);
+        SandboxRecord r = record(name);
+        cleanup(r);
+        bringBack(r);
         removeQuietly(name);
+    }
+
+    /**
+     * Brings a {@code --clone} sandbox's changes back to its repository as {@code cofferdam/<name>}
+     * (the guest may keep running; call it after a command finished).
+     *
+     * @return the branch name, or empty when nothing changed or the sandbox has no clone
+     */
+    public synchronized Optional<String> collect(String name) throws SandboxException {
+        return bringBack(record(name)) ? Optional.of(WorkspaceClone.branch(name)) : Optional.empty();
+    }
+
+    private boolean bringBack(SandboxRecord r) throws SandboxException {
+        if (!r.spec().cloneWorkspace() || r.spec().workspace().isEmpty()) {
+            return false;
+        }
+        return WorkspaceClone.bringBack(r.name(), r.spec().workspace().get(), cloneDir(r.name()));
+    }
+
+    private Path cloneDir(String name) {
+        return dirs.sandboxDir(name).resolve("clone");
     }
 
     private void removeQuietly(String name) throws SandboxException {
