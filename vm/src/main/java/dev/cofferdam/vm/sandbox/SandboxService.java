@@ -9,15 +9,11 @@ import dev.cofferdam.vm.qemu.AcceleratorProbe;
 import dev.cofferdam.vm.qemu.ConsoleLog;
 import dev.cofferdam.vm.qemu.DetachedProcess;
 import dev.cofferdam.vm.qemu.HostInfo;
-import dev.cofferdam.vm.qemu.MachineSpec;
-import dev.cofferdam.vm.qemu.ProcessStats;
-import dev.cofferdam.vm.qemu.QmpClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
-    private static final Duration QMP_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * @param bootTimeout how long to wait for the guest agent after starting QEMU
@@ -153,17 +148,7 @@ public final class SandboxService implements AutoCloseable {
     public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
         SandboxRecord r = record(name);
         requireRunning(r);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        env.put("HOME", "/root");
-        String proxy = "http://" + MachineSpec.EGRESS_ADDRESS + ":" + MachineSpec.EGRESS_PORT;
-        for (String k : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
-            env.put(k, proxy);
-        }
-        if (req.tty()) {
-            env.put("TERM", "xterm-256color");
-        }
-        env.putAll(req.env());
+        Map<String, String> env = ExecEnvironment.of(req);
         String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
         try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
             return ch.exec(req, env, cwd, listener);
@@ -230,25 +215,9 @@ public final class SandboxService implements AutoCloseable {
         store.delete(name);
     }
 
-    /** Ends the VM's processes (gracefully first) and clears its sockets. */
+    /** Ends the VM's processes (gracefully first), releases its egress endpoint, clears its sockets. */
     private void cleanup(SandboxRecord r) {
-        String marker = VmLauncher.marker(r.name());
-        if (DetachedProcess.isAlive(r.qemuPid(), marker)) {
-            try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(r.name())))) {
-                ch.powerOff();
-            } catch (IOException e) {
-                LOG.debug("sandbox {}: no graceful power-off: {}", r.name(), e.getMessage());
-            }
-            if (!DetachedProcess.waitGone(r.qemuPid(), marker, Duration.ofSeconds(2))) {
-                try (QmpClient qmp = QmpClient.connect(runDir(r.name()).resolve("qmp.sock"), QMP_TIMEOUT)) {
-                    qmp.quit();
-                } catch (IOException e) {
-                    LOG.debug("sandbox {}: QMP quit failed: {}", r.name(), e.getMessage());
-                }
-            }
-            DetachedProcess.kill(r.qemuPid(), marker, Duration.ofSeconds(1));
-        }
-        DetachedProcess.kill(r.virtiofsdPid(), Virtiofsd.BINARY.toString(), Duration.ofSeconds(1));
+        SandboxMonitor.shutdown(r, runDir(r.name()));
         relay.release(r.name());
         try (var files = Files.list(runDir(r.name()))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".sock") || p.toString().endsWith(".lock")).toList()) {
@@ -300,39 +269,11 @@ public final class SandboxService implements AutoCloseable {
     }
 
     private SandboxInfo info(SandboxRecord r) {
-        SandboxState state;
-        if (!r.wantRunning()) {
-            state = SandboxState.STOPPED;
-        } else {
-            state = answers(r) ? SandboxState.RUNNING : SandboxState.CRASHED;
-        }
-        long uptime = 0;
-        double cpu = 0;
-        long rss = 0;
-        long pid = 0;
-        if (state == SandboxState.RUNNING) {
-            pid = r.qemuPid();
-            uptime = Math.max(1, System.currentTimeMillis() - r.startedMs());
-            Optional<ProcessStats> stats = ProcessStats.of(pid);
-            if (stats.isPresent()) {
-                cpu = 100.0 * stats.get().cpuMillis() / uptime;
-                rss = stats.get().rssKiB();
-            }
-        }
-        return new SandboxInfo(r.name(), state, r.spec().template(), r.spec().cpus(), r.spec().memoryMiB(),
-                r.spec().workspace().map(Path::toString), r.accelerator(), r.accelNote(), pid, uptime, cpu, rss);
+        return SandboxMonitor.info(r, runDir(r.name()));
     }
 
-    /** Whether its QEMU is alive (same pid and command line) and its QMP socket answers. */
     private boolean answers(SandboxRecord r) {
-        if (!DetachedProcess.isAlive(r.qemuPid(), VmLauncher.marker(r.name()))) {
-            return false;
-        }
-        try (QmpClient qmp = QmpClient.connect(runDir(r.name()).resolve("qmp.sock"), QMP_TIMEOUT)) {
-            return "running".equals(qmp.status());
-        } catch (IOException e) {
-            return false;
-        }
+        return SandboxMonitor.running(r, runDir(r.name())).isPresent();
     }
 
     private void requireRunning(SandboxRecord r) throws SandboxException {

@@ -34,10 +34,23 @@ public final class SandboxStore implements AutoCloseable {
                         + " accelerator TEXT NOT NULL, accel_note TEXT NOT NULL, want_running INTEGER NOT NULL,"
                         + " qemu_pid INTEGER NOT NULL, virtiofsd_pid INTEGER NOT NULL,"
                         + " created_ms INTEGER NOT NULL, started_ms INTEGER NOT NULL, clone INTEGER NOT NULL DEFAULT 0)");
+                addColumnIfMissing(s, "clone", "INTEGER NOT NULL DEFAULT 0");
             }
         } catch (SQLException | IOException e) {
             throw new SandboxException("cannot open the sandbox database " + file + ": " + e.getMessage(), false, e);
         }
+    }
+
+    /** Upgrades a database written by an earlier version. */
+    private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(sandbox)")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE sandbox ADD COLUMN " + column + " " + type);
     }
 
     public synchronized void put(SandboxRecord r) throws SandboxException {
