@@ -194,7 +194,7 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         var map = index.map();
-        status.setText(vm.repositoryProperty().get() + "   ·   " + map.modules().size() + " modules, "
+        status.setText(vm.repositoryProperty().get() + "   ·   " + index.modules().size() + " modules, "
                 + map.files().size() + " files, " + map.edges().size() + " edges, " + map.cycles().size() + " cycles");
     }
 }
