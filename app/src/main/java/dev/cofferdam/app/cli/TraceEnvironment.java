@@ -37,7 +37,12 @@ final class TraceEnvironment {
                 geminiRoot != null ? geminiRoot : d.gemini());
     }
 
+    /** @return the data directory: the trace store and the egress log live there */
+    Path dataDir() {
+        return dataDir != null ? dataDir : TraceStore.defaultDir(System.getenv(), home());
+    }
+
     TraceStore store() throws TraceException {
-        return new TraceStore(dataDir != null ? dataDir : TraceStore.defaultDir(System.getenv(), home()));
+        return new TraceStore(dataDir());
     }
 }

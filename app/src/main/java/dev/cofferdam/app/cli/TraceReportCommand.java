@@ -9,10 +9,12 @@ import dev.cofferdam.engine.trace.TraceService;
 import dev.cofferdam.engine.trace.TraceSession;
 import dev.cofferdam.engine.trace.detect.MapNeighbourhood;
 import dev.cofferdam.engine.trace.detect.Thresholds;
+import dev.cofferdam.engine.trace.report.HostContact;
 import dev.cofferdam.engine.trace.report.MarkdownReport;
 import dev.cofferdam.engine.trace.report.TraceReport;
 import dev.cofferdam.engine.trace.report.TraceReporter;
 import dev.cofferdam.engine.trace.store.TraceStore;
+import dev.cofferdam.vm.egress.EgressLogException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,8 +52,13 @@ final class TraceReportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "md", description = "md or json (default md)")
     Format format;
 
+    @Option(names = "--sandbox", paramLabel = "NAME",
+            description = "optional: the sandbox the agent ran in; lists the hosts it contacted during the session "
+                    + "from its egress log (egress.db in the data directory)")
+    String sandbox;
+
     @Option(names = "--egress-log", paramLabel = "FILE",
-            description = "optional: JSON-lines egress log of the sandbox; lists the hosts contacted")
+            description = "optional: an egress log JSONL export; lists the hosts contacted during the session")
     Path egressLog;
 
     @Option(names = "--threshold", paramLabel = "NAME=VALUE",
@@ -77,21 +84,29 @@ final class TraceReportCommand implements Callable<Integer> {
         ProgressListener progress = TerminalProgress.forTerminal(err);
         try (TraceStore store = env.store()) {
             MapNeighbourhood map = repo == null ? null : new MapNeighbourhood(Repos.map(Repos.root(repo), progress));
-            List<String> hosts = egressLog == null ? null : EgressLogHosts.read(egressLog);
             TraceService svc = new TraceService(store);
             List<TraceReport> reports = new ArrayList<>();
             for (Path f : transcripts(input)) {
                 TraceSession s = svc.open(f, progress);
-                reports.add(TraceReporter.report(s, t, map, hosts));
+                reports.add(TraceReporter.report(s, t, map, hosts(s)));
             }
             TerminalProgress.clear(progress);
             print(reports, Files.isDirectory(input), out);
             return CofferdamCommand.EXIT_OK;
-        } catch (TraceException | AnalysisException e) {
+        } catch (TraceException | AnalysisException | EgressLogException e) {
             return CliFailure.badInput(err, e.getMessage());
         } catch (IOException e) {
             return CliFailure.badInput(err, "cannot read " + e.getMessage());
         }
+    }
+
+    /** The egress-log join: hosts contacted in the session's time span, or null when no log was named. */
+    private List<HostContact> hosts(TraceSession s) throws IOException, EgressLogException {
+        EgressHosts.Span span = EgressHosts.Span.of(s);
+        if (sandbox != null) {
+            return EgressHosts.fromStore(env.dataDir(), sandbox, span);
+        }
+        return egressLog == null ? null : EgressHosts.fromExport(egressLog, span);
     }
 
     private void print(List<TraceReport> reports, boolean many, PrintWriter out) throws IOException {

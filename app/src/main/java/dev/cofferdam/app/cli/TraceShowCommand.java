@@ -11,6 +11,7 @@ import dev.cofferdam.engine.trace.TraceSession;
 import dev.cofferdam.engine.trace.report.SessionSummary;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,6 +34,10 @@ final class TraceShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the normalized session as JSON")
     boolean json;
 
+    @Option(names = "--follow", description = "keep printing calls as the agent writes them, until the file is "
+            + "deleted or the command is interrupted (not with --json)")
+    boolean follow;
+
     @Spec
     CommandSpec spec;
 
@@ -41,9 +46,12 @@ final class TraceShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = TerminalProgress.forTerminal(err);
+        if (follow && json) {
+            return CliFailure.badInput(err, "--follow prints text; it cannot be combined with --json");
+        }
         try (TraceStore store = env.store()) {
-            TraceSession s = new TraceService(store).open(SessionResolver.resolve(session, env, store),
-                    progress);
+            Path file = SessionResolver.resolve(session, env, store);
+            TraceSession s = new TraceService(store).open(file, progress);
             TerminalProgress.clear(progress);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -55,10 +63,22 @@ final class TraceShowCommand implements Callable<Integer> {
                 print(s, out);
             }
             out.flush();
+            if (follow) {
+                new TraceFollower(file, s, out).run();
+            }
             return CofferdamCommand.EXIT_OK;
         } catch (TraceException e) {
             return CliFailure.badInput(err, e.getMessage());
         }
+    }
+
+    static String status(ToolCall c) {
+        return !c.hasResult() ? "..." : c.cascade() ? "cascade" : c.error() ? "FAIL" : "ok";
+    }
+
+    static void printCall(ToolCall c, PrintWriter out) {
+        out.printf("%5d %5d %-12s %-14s %-6s %s%n", c.seq(), c.step(), c.kind().label(), c.tool(), status(c),
+                c.summary() == null ? "" : c.summary());
     }
 
     static void print(TraceSession s, PrintWriter out) {
@@ -71,9 +91,7 @@ final class TraceShowCommand implements Callable<Integer> {
         }
         out.printf("%n%5s %5s %-12s %-14s %-6s %s%n", "SEQ", "STEP", "KIND", "TOOL", "STATUS", "TARGET");
         for (ToolCall c : s.calls()) {
-            String status = !c.hasResult() ? "..." : c.cascade() ? "cascade" : c.error() ? "FAIL" : "ok";
-            out.printf("%5d %5d %-12s %-14s %-6s %s%n", c.seq(), c.step(), c.kind().label(), c.tool(), status,
-                    c.summary() == null ? "" : c.summary());
+            printCall(c, out);
         }
         if (!s.fileChanges().isEmpty()) {
             out.printf("%nFiles changed:%n");

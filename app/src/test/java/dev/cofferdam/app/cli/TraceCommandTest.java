@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cofferdam.vm.egress.EgressRecord;
+import dev.cofferdam.vm.egress.SqliteEgressLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,13 +88,69 @@ class TraceCommandTest {
     }
 
     @Test
-    void egressLogHostsAreListed() throws Exception {
+    void egressExportHostsInTheSessionsTimeSpanAreListed() throws Exception {
+        // the crud session ran from 2025-10-12T21:35:59Z to 21:36:35Z
         Path log = tmp.resolve("egress.jsonl");
-        Files.writeString(log, "{\"host\":\"api.example\",\"decision\":\"allow\"}\nnot json\n"
-                + "{\"host\":\"cdn.example\"}\n{\"host\":\"api.example\"}\n");
+        Files.writeString(log, "{\"host\":\"api.example\",\"decision\":\"allow\",\"time\":\"2025-10-12T21:36:00Z\"}\n"
+                + "not json\n"
+                + "{\"host\":\"cdn.example\",\"decision\":\"deny\",\"time\":\"2025-10-12T21:36:10Z\"}\n"
+                + "{\"host\":\"api.example\",\"decision\":\"allow\",\"time\":\"2025-10-12T21:36:30Z\"}\n"
+                + "{\"host\":\"later.example\",\"decision\":\"allow\",\"time\":\"2025-10-12T23:00:00Z\"}\n");
         assertThat(run("trace", "report", fixtures.resolve("claude-code_2.0.14_crud.jsonl").toString(),
                 "--format", "json", "--egress-log", log.toString())).isZero();
-        assertThat(JSON.readTree(out.toString()).get("hosts").toString()).isEqualTo("[\"api.example\",\"cdn.example\"]");
+        assertThat(JSON.readTree(out.toString()).get("hosts").toString()).isEqualTo(
+                "[{\"host\":\"api.example\",\"requests\":2,\"denied\":0},"
+                        + "{\"host\":\"cdn.example\",\"requests\":1,\"denied\":1}]");
+    }
+
+    @Test
+    void sandboxEgressStoreIsJoinedByTime() throws Exception {
+        Path data = tmp.resolve("data");
+        try (SqliteEgressLog log = SqliteEgressLog.open(data)) {
+            log.append(record("box", "registry.example", "allow", "2025-10-12T21:36:05Z"));
+            log.append(record("box", "evil.example", "deny", "2025-10-12T21:36:20Z"));
+            log.append(record("other", "x.example", "allow", "2025-10-12T21:36:20Z"));
+            log.append(record("box", "before.example", "allow", "2025-10-12T20:00:00Z"));
+        }
+        assertThat(run("trace", "report", fixtures.resolve("claude-code_2.0.14_crud.jsonl").toString(),
+                "--sandbox", "box")).isZero();
+        assertThat(out.toString()).contains("## Hosts contacted\n\n- registry.example: 1 request\n"
+                + "- evil.example: 1 request, 1 denied\n").doesNotContain("before.example").doesNotContain("x.example");
+    }
+
+    private static EgressRecord record(String sandbox, String host, String decision, String time) {
+        return new EgressRecord(0, Instant.parse(time), sandbox, "127.0.0.1:1", "CONNECT", host, 443, "", host,
+                decision, host, decision + "ed", 200, 0, 0, 0, "");
+    }
+
+    @Test
+    void followPrintsCallsAsTheyAreWrittenUntilTheFileIsDeleted() throws Exception {
+        List<String> lines = Files.readAllLines(fixtures.resolve("claude-code_2.0.14_crud.jsonl"));
+        Path live = tmp.resolve("live.jsonl");
+        Files.write(live, lines.subList(0, 7));
+        int[] exit = {-1};
+        Thread t = new Thread(() -> exit[0] = run("trace", "show", live.toString(), "--follow"));
+        t.start();
+        awaitOutput("    2     1 edit         Write          ...");
+        Files.write(live, lines.subList(7, lines.size()), StandardOpenOption.APPEND);
+        awaitOutput("mutate-shell Bash           ok     rm /Users/philipp");
+        Files.delete(live);
+        t.join(30_000);
+        assertThat(exit[0]).isZero();
+        String text = out.toString();
+        assertThat(text).contains("-- transcript deleted");
+        assertThat(text.lines().filter(l -> l.startsWith("    2     1 edit"))).containsExactly(
+                "    2     1 edit         Write          ...    " + "/Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md",
+                "    2     1 edit         Write          ok     " + "/Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md");
+        assertThat(text.lines().filter(l -> l.startsWith("    1     0 other"))).hasSize(1);
+        assertThat(text.lines().filter(l -> l.startsWith("    9     8 other        TodoWrite      ok"))).hasSize(1);
+    }
+
+    private void awaitOutput(String text) throws InterruptedException {
+        for (int i = 0; i < 1500 && !out.toString().contains(text); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString()).contains(text);
     }
 
     @Test
@@ -102,6 +163,10 @@ class TraceCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("trace", "report", fixtures.toString(), "--threshold", "bogus=1")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("cofferdam: unknown threshold: bogus" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "show", "x.jsonl", "--follow", "--json")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("cofferdam: --follow prints text; it cannot be combined with --json"
+                + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("trace", "report", fixtures.toString(), "--format", "xml")).isEqualTo(2);
         assertThat(err.toString()).startsWith("cofferdam: ");

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Opens transcripts through the store: a file unchanged since it was stored (same size and mtime)
- * is loaded without parsing; otherwise it is parsed and stored. Thread-safe when the store is.
+ * Opens transcripts through the store: a file unchanged since it was stored (same size and mtime,
+ * its sub-agent files included) is loaded without parsing; otherwise it is parsed and stored. Thread-safe when the store is.
  */
 public final class TraceService {
     private final TraceStore store;
@@ -38,15 +38,25 @@ public final class TraceService {
             throw new TraceException("not a transcript file: " + file);
         }
         long mtime = a.lastModifiedTime().toMillis();
+        long size = a.size();
+        for (Path sub : TranscriptReader.subagentFiles(abs)) {
+            try {
+                BasicFileAttributes sa = Files.readAttributes(sub, BasicFileAttributes.class);
+                size += sa.size();
+                mtime = Math.max(mtime, sa.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                size = -1;
+            }
+        }
         if (store != null) {
-            var stored = store.load(abs.toString(), a.size(), mtime);
+            var stored = store.load(abs.toString(), size, mtime);
             if (stored.isPresent()) {
                 return stored.get();
             }
         }
         TraceSession s = TranscriptReader.read(abs, progress);
         if (store != null) {
-            store.save(abs.toString(), a.size(), mtime, s);
+            store.save(abs.toString(), size, mtime, s);
         }
         return s;
     }

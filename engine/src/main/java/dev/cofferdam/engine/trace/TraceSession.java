@@ -69,6 +69,21 @@ public record TraceSession(
                 all, recordTypes, skipped, unknown);
     }
 
+    /** @return the earliest timestamp of a step or call (ISO-8601 as written), or null */
+    public String firstTime() {
+        return times().min(String::compareTo).orElse(null);
+    }
+
+    /** @return the latest timestamp of a step or call (ISO-8601 as written), or null */
+    public String lastTime() {
+        return times().max(String::compareTo).orElse(null);
+    }
+
+    private java.util.stream.Stream<String> times() {
+        return java.util.stream.Stream.concat(steps.stream().map(Step::time), calls.stream().map(ToolCall::time))
+                .filter(java.util.Objects::nonNull);
+    }
+
     /** @return every file change of the session in call order */
     public List<FileChange> fileChanges() {
         List<FileChange> out = new ArrayList<>();

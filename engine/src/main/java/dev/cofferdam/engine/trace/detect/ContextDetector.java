@@ -15,6 +15,7 @@ import java.util.Map;
  * within a few requests, a single read larger than what is left, stuffing (explore output over a
  * share of the context with no recent edit), and compaction churn. Compactions are read from the
  * transcript, never predicted.
+ * Stateless and thread-safe; O(calls).
  */
 public final class ContextDetector implements Detector {
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * Consecutive steps that each failed. Counted in steps, so a batch whose siblings all report
  * "Sibling tool call errored" is one failure, not many.
+ * Stateless and thread-safe; O(calls).
  */
 public final class ErrorLoopDetector implements Detector {
     @Override

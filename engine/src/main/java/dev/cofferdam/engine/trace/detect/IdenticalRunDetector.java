@@ -10,6 +10,7 @@ import java.util.Objects;
 /**
  * Runs of consecutive calls identical in tool, every argument and result. Edits of one file with
  * different arguments are not identical, so a productive run of edits is never flagged.
+ * Stateless and thread-safe; O(calls).
  */
 public final class IdenticalRunDetector implements Detector {
     @Override

@@ -47,6 +47,29 @@ public final class MapNeighbourhood {
         return files.keySet();
     }
 
+    /**
+     * @param path       a path as the session wrote it
+     * @param sessionCwd the session's working directory, or null
+     * @return the path relative to the map root, or null when it lies outside the workspace. A
+     *         session recorded elsewhere (a sandbox's /workspace, another machine) is taken to have
+     *         run at the root: paths under its working directory map onto the root.
+     */
+    public String relativize(String path, String sessionCwd) {
+        String r = under(path, root);
+        if (r == null && sessionCwd != null && !sessionCwd.equals(root) && under(root, sessionCwd) == null) {
+            r = under(path, sessionCwd);
+        }
+        if (r != null) {
+            return r;
+        }
+        return path.startsWith("/") || path.startsWith("~") || path.startsWith("..") ? null : path;
+    }
+
+    private static String under(String path, String dir) {
+        String d = dir.endsWith("/") ? dir : dir + "/";
+        return path.startsWith(d) ? path.substring(d.length()) : null;
+    }
+
     public boolean contains(String rel) {
         return files.containsKey(rel);
     }

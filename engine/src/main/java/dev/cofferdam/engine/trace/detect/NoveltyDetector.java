@@ -14,6 +14,7 @@ import java.util.TreeSet;
 /**
  * Exploration that stopped finding anything new: over the last N explore-only steps, distinct
  * targets / calls below the minimum. Overlapping low windows are merged into one finding.
+ * Stateless and thread-safe; O(calls).
  */
 public final class NoveltyDetector implements Detector {
     @Override

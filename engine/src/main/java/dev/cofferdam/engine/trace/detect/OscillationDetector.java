@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * Edit/verify oscillation (edit, failing verify, edit, failing verify, ... until a verify passes)
  * and reverts (an edit that restores text an earlier edit of the same file replaced).
+ * Stateless and thread-safe; O(calls).
  */
 public final class OscillationDetector implements Detector {
     @Override

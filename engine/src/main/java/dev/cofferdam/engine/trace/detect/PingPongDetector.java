@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Calls alternating between two (tool, args) pairs: A B A B A B. */
+/**
+ * Calls alternating between two (tool, args) pairs: A B A B A B.
+ * Stateless and thread-safe; O(calls).
+ */
 public final class PingPongDetector implements Detector {
     @Override
     public List<Finding> detect(TraceSession s, Thresholds t) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * Searches that keep coming back empty, and searches that are near-identical to recent ones (token
  * Jaccard similarity of the query at or above the threshold), within a window of recent calls.
  * A finding is emitted when a run reaches the threshold and extended while it continues.
+ * Stateless and thread-safe; O(calls).
  */
 public final class RepeatedSearchDetector implements Detector {
     @Override

@@ -30,7 +30,6 @@ public record Seeds(Set<String> files) {
         for (String prompt : s.prompts()) {
             mentioned(prompt, map, byName, out);
         }
-        String root = map.root().endsWith("/") ? map.root() : map.root() + "/";
         boolean edited = false;
         for (ToolCall c : s.calls()) {
             if (CallTraits.changesFiles(c)) {
@@ -38,8 +37,8 @@ public record Seeds(Set<String> files) {
             }
             if (!edited && c.kind() == CallKind.EXPLORE) {
                 for (String target : c.targets()) {
-                    String rel = target.startsWith(root) ? target.substring(root.length()) : target;
-                    if (map.contains(rel)) {
+                    String rel = map.relativize(target, s.cwd());
+                    if (rel != null && map.contains(rel)) {
                         out.add(rel);
                     }
                 }

@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * Re-reads of a file whose content is unchanged (same result) with no edit of it and no compaction
  * since the previous read: the agent already had it in context.
+ * Stateless and thread-safe; O(calls).
  */
 public final class StaleReReadDetector implements Detector {
     @Override

@@ -47,7 +47,7 @@ public final class WrongFileDetector implements Detector {
                 continue;
             }
             for (FileEffect e : c.effects()) {
-                if (e.op() != FileOp.MOVE_FROM && e.op() != FileOp.DELETE || map.contains(rel(e.path()))) {
+                if (e.op() != FileOp.MOVE_FROM && e.op() != FileOp.DELETE || map.contains(String.valueOf(map.relativize(e.path(), s.cwd())))) {
                     if (!firstEdit.containsKey(e.path())) {
                         firstEdit.put(e.path(), c.seq());
                         if (!readBefore.contains(e.path())) {
@@ -63,7 +63,7 @@ public final class WrongFileDetector implements Detector {
         int inside = 0;
         for (Map.Entry<String, Integer> e : firstEdit.entrySet()) {
             String path = e.getKey();
-            String rel = rel(path);
+            String rel = map.relativize(path, s.cwd());
             boolean outsideWs = rel == null;
             boolean known = !outsideWs && map.contains(rel);
             boolean in = !outsideWs && (hood.contains(rel) || !known && hoodDirs.contains(parent(rel)));
@@ -88,15 +88,6 @@ public final class WrongFileDetector implements Detector {
                     new ArrayList<>(firstEdit.values()), used));
         }
         return out;
-    }
-
-    /** @return the path relative to the map root, or null when outside it */
-    String rel(String path) {
-        String root = map.root().endsWith("/") ? map.root() : map.root() + "/";
-        if (path.startsWith(root)) {
-            return path.substring(root.length());
-        }
-        return path.startsWith("/") || path.startsWith("~") || path.startsWith("..") ? null : path;
     }
 
     private static String parent(String rel) {

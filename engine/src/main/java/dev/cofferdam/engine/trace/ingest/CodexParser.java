@@ -15,6 +15,7 @@ final class CodexParser implements RecordParser {
             "web_search_call");
     private static final Set<String> OUTPUTS = Set.of("function_call_output", "custom_tool_call_output",
             "local_shell_call_output");
+    private static final Set<String> ITEMS = Set.of("message", "reasoning");
     private static final Set<String> KNOWN = Set.of("session_meta", "turn_context", "response_item", "event_msg",
             "compacted");
 
@@ -43,6 +44,9 @@ final class CodexParser implements RecordParser {
             b.model = Json.text(p, "model") != null ? Json.text(p, "model") : b.model;
         } else if ("response_item".equals(type)) {
             item(p, ptype, time, b);
+            if (ptype == null || !ITEMS.contains(ptype) && !CALLS.contains(ptype) && !OUTPUTS.contains(ptype)) {
+                b.unknown(line, type + ":" + ptype, r.toString());
+            }
         } else if ("event_msg".equals(type)) {
             event(p, ptype, time, b);
         } else if ("compacted".equals(type)) {

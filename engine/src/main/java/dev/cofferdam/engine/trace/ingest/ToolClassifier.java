@@ -24,6 +24,7 @@ public final class ToolClassifier {
             "run_shell_command", "local_shell", "container.exec");
     private static final Set<String> DELEGATE = Set.of("task", "agent", "spawn_agent", "delegate");
     private static final int SUMMARY_MAX = 160;
+    private static final int DIFF_MAX = 64 << 10;
 
     private ToolClassifier() {
     }
@@ -116,11 +117,21 @@ public final class ToolClassifier {
         }
         String content = firstText(input, "content");
         if (t.equals("write") || t.equals("write_file")) {
-            return List.of(new FileEffect(abs, FileOp.MODIFY, null, null, Json.hash(content)));
+            return List.of(new FileEffect(abs, FileOp.MODIFY, addedLines(content), null, Json.hash(content)));
         }
         String before = firstText(input, "old_string", "old_str");
         String after = firstText(input, "new_string", "new_str");
         return List.of(new FileEffect(abs, FileOp.MODIFY, null, Json.hash(before), Json.hash(after)));
+    }
+
+    /** The whole new content as added lines, when it is small enough to keep. */
+    private static String addedLines(String content) {
+        if (content == null || content.length() > DIFF_MAX) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        content.lines().forEach(l -> sb.append('+').append(l).append('\n'));
+        return sb.toString();
     }
 
     private static List<String> paths(List<FileEffect> fx) {

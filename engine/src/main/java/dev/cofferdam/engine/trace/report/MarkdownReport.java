@@ -34,7 +34,9 @@ public final class MarkdownReport {
         curve(r, sb);
         if (r.hosts() != null) {
             sb.append("\n## Hosts contacted\n\n");
-            r.hosts().forEach(h -> sb.append("- ").append(h).append('\n'));
+            r.hosts().forEach(h -> sb.append("- ").append(h.host()).append(": ").append(h.requests())
+                    .append(h.requests() == 1 ? " request" : " requests")
+                    .append(h.denied() > 0 ? ", " + h.denied() + " denied" : "").append('\n'));
             if (r.hosts().isEmpty()) {
                 sb.append("none\n");
             }

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record TraceReport(int schema, SessionSummary session, List<Finding> findings, List<FileTouch> files,
                           long contextLimit, List<ContextPoint> context, Thresholds thresholds, List<String> seeds,
-                          List<String> hosts) {
+                          List<HostContact> hosts) {
     public static final int SCHEMA = 1;
 
     public TraceReport {

@@ -28,7 +28,8 @@ public final class TraceReporter {
      * @param map   the repository's neighbourhood, or null
      * @param hosts hosts contacted (from an egress log), or null when none was given
      */
-    public static TraceReport report(TraceSession s, Thresholds t, MapNeighbourhood map, List<String> hosts) {
+    public static TraceReport report(TraceSession s, Thresholds t, MapNeighbourhood map,
+                                     List<HostContact> hosts) {
         List<String> seeds = null;
         Set<String> hood = null;
         if (map != null) {
@@ -74,8 +75,8 @@ public final class TraceReporter {
         for (String p : order) {
             Boolean inside = null;
             if (map != null && hood != null) {
-                String root = map.root().endsWith("/") ? map.root() : map.root() + "/";
-                inside = p.startsWith(root) && hood.contains(p.substring(root.length()));
+                String rel = map.relativize(p, s.cwd());
+                inside = rel != null && hood.contains(rel);
             }
             out.add(new FileTouch(p, reads.getOrDefault(p, List.of()), changes.getOrDefault(p, List.of()),
                     new ArrayList<>(ops.getOrDefault(p, Set.of())), inside));

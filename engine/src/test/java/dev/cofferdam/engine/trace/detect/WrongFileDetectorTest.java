@@ -96,4 +96,18 @@ class WrongFileDetectorTest {
         assertThat(Seeds.of(late, MAP).files()).isEmpty();
         assertThat(detect(late)).isEmpty();
     }
+
+    @Test
+    void aSessionRecordedElsewhereMapsOntoTheRoot() {
+        TraceSession s = new ClaudeScript("/workspace").prompt("fix src/A.java")
+                .step(edit("/workspace/src/A.java", "a", "b")).step(edit("/workspace/src/E.java", "e", "f"))
+                .step(edit("/etc/motd", "x", "y")).session();
+        assertThat(MAP.relativize("/workspace/src/A.java", "/workspace")).isEqualTo("src/A.java");
+        assertThat(MAP.relativize("/repo/src/A.java", "/workspace")).isEqualTo("src/A.java");
+        assertThat(MAP.relativize("/repo/src/A.java", "/repo/src")).isEqualTo("src/A.java");
+        assertThat(MAP.relativize("/etc/motd", "/workspace")).isNull();
+        assertThat(detect(s)).filteredOn(f -> f.detector().equals("wrong-file.edit")).extracting(Finding::message)
+                .containsExactly("edited src/E.java: outside the task's neighbourhood and never read before editing",
+                        "edited /etc/motd: outside the workspace");
+    }
 }

@@ -106,8 +106,10 @@ class BadInputTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(fixture(Fixtures.CODEX_CRUD));
         out.write("{\"timestamp\":\"t\",\"type\":\"future_record\",\"payload\":{\"a\":1}}\n".getBytes(StandardCharsets.UTF_8));
+        out.write("{\"timestamp\":\"t\",\"type\":\"response_item\",\"payload\":{\"type\":\"hologram\"}}\n"
+                .getBytes(StandardCharsets.UTF_8));
         TraceSession s = read(out.toByteArray());
-        assertThat(s.unknown()).extracting(r -> r.type()).containsExactly("future_record");
+        assertThat(s.unknown()).extracting(r -> r.type()).containsExactly("future_record", "response_item:hologram");
         assertThat(s.calls()).hasSize(4);
     }
 

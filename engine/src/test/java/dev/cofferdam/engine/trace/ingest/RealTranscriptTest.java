@@ -49,7 +49,9 @@ class RealTranscriptTest {
         assertThat(changes).extracting(FileChange::op).containsExactly(FileOp.CREATE, FileOp.MODIFY, FileOp.DELETE);
         assertThat(changes).extracting(FileChange::path).containsOnly(JOKE_CC);
         assertThat(changes).extracting(FileChange::seq).containsExactly(2, 6, 8);
+        assertThat(changes.get(0).diff()).startsWith("+# Why Don't Programmers Like Nature?\n+\n+Because it has");
         assertThat(changes.get(1).diff()).contains("-Because it has too many bugs!").startsWith("@@ -1,7 +1,9 @@");
+        assertThat(changes.get(2).diff()).isNull();
         assertThat(s.call(8).kind()).isEqualTo(CallKind.MUTATE_SHELL);
         assertThat(s.call(4).kind()).isEqualTo(CallKind.EXPLORE);
         assertThat(s.call(4).targets()).containsExactly(JOKE_CC);

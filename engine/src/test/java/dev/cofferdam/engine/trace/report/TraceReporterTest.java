@@ -49,15 +49,16 @@ class TraceReporterTest {
                 List.of(new Edge("a/A.java", "a/B.java", EdgeKind.IMPORT, 1)), List.of(), List.of(), List.of()));
         TraceSession s = new ClaudeScript("/repo").prompt("change A.java").step(read("/repo/a/B.java", "b"))
                 .step(edit("/repo/a/A.java", "x", "y")).step(edit("/repo/z/Z.java", "p", "q")).session();
-        TraceReport r = TraceReporter.report(s, Thresholds.DEFAULTS, map, List.of("api.example"));
+        TraceReport r = TraceReporter.report(s, Thresholds.DEFAULTS, map,
+                List.of(new HostContact("api.example", 3, 1)));
         assertThat(r.seeds()).containsExactly("a/A.java", "a/B.java");
         assertThat(r.files()).extracting(FileTouch::path, FileTouch::inside).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("/repo/a/B.java", true),
                 org.assertj.core.groups.Tuple.tuple("/repo/a/A.java", true),
                 org.assertj.core.groups.Tuple.tuple("/repo/z/Z.java", false));
         assertThat(r.findings()).extracting(x -> x.detector()).containsExactly("wrong-file.edit");
-        assertThat(r.hosts()).containsExactly("api.example");
-        assertThat(MarkdownReport.render(r)).contains("## Hosts contacted").contains("| **no** |");
+        assertThat(r.hosts()).containsExactly(new HostContact("api.example", 3, 1));
+        assertThat(MarkdownReport.render(r)).contains("## Hosts contacted").contains("- api.example: 3 requests, 1 denied").contains("| **no** |");
     }
 
     private static SourceFile src(String p) {

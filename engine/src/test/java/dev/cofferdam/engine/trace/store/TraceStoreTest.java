@@ -61,6 +61,21 @@ class TraceStoreTest {
     }
 
     @Test
+    void aNewSubagentFileInvalidatesTheStoredSession() throws Exception {
+        Path f = tmp.resolve("abc.jsonl");
+        Files.copy(Fixtures.transcript(Fixtures.CLAUDE_CRUD), f);
+        try (TraceStore store = new TraceStore(tmp.resolve("data"))) {
+            TraceService svc = new TraceService(store);
+            assertThat(svc.open(f, ProgressListener.NONE).subagents()).isEmpty();
+            Path sub = tmp.resolve("abc/subagents/agent-1.jsonl");
+            Files.createDirectories(sub.getParent());
+            Files.writeString(sub, new ClaudeScript("/r").prompt("sub").step(ClaudeScript.read("/r/x", "1")).text());
+            assertThat(svc.open(f, ProgressListener.NONE).subagents()).singleElement()
+                    .satisfies(s -> assertThat(s.calls()).hasSize(1));
+        }
+    }
+
+    @Test
     void defaultDirFollowsXdg() {
         Path home = Path.of("/home/u");
         assertThat(TraceStore.defaultDir(Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/cofferdam"));
