@@ -19,7 +19,7 @@ shot() {
   app/target/dist/bin/cofferdam ui --sample --size 1280x800 --screenshot "$out/$name.png" "$@"
   # keep the pictures small: 256 colours are plenty for flat UI
   if command -v convert >/dev/null; then
-    convert "$out/$name.png" -strip -colors 256 "PNG8:$out/$name.png"
+    convert "$out/$name.png" -strip -resize 85% -colors 200 "PNG8:$out/$name.png"
   fi
   echo "wrote $out/$name.png"
 }

@@ -38,8 +38,10 @@ final class SandboxLsCommand implements Callable<Integer> {
                     .put("template", i.template()).put("cpus", i.cpus()).put("memoryMiB", i.memoryMiB())
                     .put("accelerator", i.accelerator().name().toLowerCase(Locale.ROOT)).put("warning", i.warning())
                     .put("pid", i.pid()).put("uptimeMs", i.uptimeMs())
-                    .put("cpuPercent", Math.round(i.cpuPercent() * 10) / 10.0).put("rssKiB", i.rssKiB());
+                    .put("cpuPercent", Math.round(i.cpuPercent() * 10) / 10.0)
+                    .put("vcpuPercent", Math.round(i.vcpuPercent() * 10) / 10.0).put("rssKiB", i.rssKiB());
             n.put("workspace", i.workspace().orElse(null));
+            n.put("clone", i.cloned());
         }
         return m.writeValueAsString(root);
     }
@@ -51,7 +53,8 @@ final class SandboxLsCommand implements Callable<Integer> {
             s.append('\n').append(String.format(Locale.ROOT, "%-20s %-8s %-8s %4d %5dM %9s %6.1f %6dM %-5s %s",
                     i.name(), i.state().name().toLowerCase(Locale.ROOT), i.template(), i.cpus(), i.memoryMiB(),
                     uptime(i.uptimeMs()), i.cpuPercent(), i.rssKiB() / 1024,
-                    i.accelerator().name().toLowerCase(Locale.ROOT), i.workspace().orElse("-")));
+                    i.accelerator().name().toLowerCase(Locale.ROOT),
+                    i.workspace().map(w -> i.cloned() ? w + " (clone)" : w).orElse("-")));
         }
         return s.toString();
     }

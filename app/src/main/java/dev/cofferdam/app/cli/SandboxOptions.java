@@ -20,8 +20,12 @@ final class SandboxOptions {
             description = "Host directory mounted read-write at the same path in the guest.")
     Path workspace;
 
+    @Option(names = "--clone", description = "Give the guest a private git clone of the workspace; its changes come back"
+            + " as branch cofferdam/NAME on stop or rm.")
+    boolean clone;
+
     SandboxSpec spec(String name) {
         Optional<Path> ws = Optional.ofNullable(workspace).map(p -> p.toAbsolutePath().normalize());
-        return new SandboxSpec(name, template, cpus, memoryMiB, ws);
+        return new SandboxSpec(name, template, cpus, memoryMiB, ws, clone);
     }
 }

@@ -23,13 +23,16 @@ import java.util.stream.Stream;
  * default JIT and with C1 only ({@code -XX:TieredStopAtLevel=1}, what a short-lived CLI wants);</li>
  * <li>reopen: a fresh child JVM maps again with the cache filled (JVM start included), and a fresh
  * service in this JVM (the app or MCP server reopening a repository);</li>
- * <li>re-map: one file edited, then mapped again by the same warm service.</li>
+ * <li>re-map: one file edited, then mapped again by the same service, after 20 such edits to warm
+ * the JVM up (the app and the MCP server are long-running).</li>
  * </ul>
  * Medians over the runs. Run from the repository root:
  * {@code mvn -B -q -pl engine test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.cofferdam.engine.bench.MapBench [-Dexec.args=RUNS]}.
+ * -Dexec.mainClass=dev.cofferdam.engine.bench.MapBench [-Dexec.args="RUNS [ARTIFACT-PREFIX...]"]}.
  */
 public final class MapBench {
+    /** Edits mapped before measuring: the app and the MCP server re-map in a long-running, warm JVM. */
+    private static final int REMAP_WARMUP = 20;
     private static final List<String> C1 = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private MapBench() {
@@ -55,7 +58,11 @@ public final class MapBench {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), runs);
         System.out.println("| corpus | files | lines | cold (JVM default) | cold (C1 only) | reopen (new JVM) | reopen (in process) | re-map one file |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         for (String artifact : List.of(Corpora.GUAVA, Corpora.LANG3, Corpora.COLLECTIONS4)) {
+            if (!only.isEmpty() && only.stream().noneMatch(artifact::startsWith)) {
+                continue;
+            }
             Path src = work.resolve(artifact).resolve("src");
             deleteTree(src);
             Corpora.unpackSources(Corpora.sourcesJar(corpora, artifact), src);
@@ -91,7 +98,7 @@ public final class MapBench {
         MapResult base = service.mapWithStats(src, ProgressListener.NONE);
         Path edited = largestFile(src);
         List<Sample> remap = new ArrayList<>();
-        for (int i = 0; i < runs + 5; i++) {
+        for (int i = 0; i < runs + REMAP_WARMUP; i++) {
             Files.writeString(edited, "\n// edit " + i + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             long start = System.nanoTime();
             long cpu = processCpuMillis();
@@ -100,7 +107,7 @@ public final class MapBench {
             if (result.stats().parsed() != 1) {
                 throw new IllegalStateException("re-map parsed " + result.stats().parsed() + " files, expected 1");
             }
-            if (i >= 5) {
+            if (i >= REMAP_WARMUP) {
                 remap.add(sample);
             }
         }

@@ -2,6 +2,7 @@ package dev.cofferdam.engine.blast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cofferdam.engine.git.CoChange;
 import dev.cofferdam.engine.map.EdgeKind;
@@ -42,6 +43,12 @@ class BlastServiceTest {
         assertThat(onlyA.history()).containsExactly(new CoChange("src/A.java", "conf/a.yml", 3, 0.75));
         assertThat(onlyA.inStaticRadius("conf/a.yml")).isFalse();
         assertThat(onlyA.inStaticRadius("src/B.java")).isTrue();
+        // the combined ranking: B by its static score (0.8 * (1 - 0.85^3) = 0.309), the config by history (0.75)
+        assertThat(onlyA.combined(10)).extracting(RankedFile::path).containsExactly("conf/a.yml", "src/B.java");
+        assertThat(onlyA.combined(10).get(0).staticScore()).isNull();
+        assertThat(onlyA.combined(10).get(1).historyConfidence()).isNull();
+        assertThat(onlyA.combined(10).get(1).score()).isCloseTo(0.8 * (1 - Math.pow(0.85, 3)), within(1e-9));
+        assertThat(onlyA.combined(1)).hasSize(1);
         assertThat(service.blast(map(), dir, SeedSpec.of(List.of("src/A.java")), 0, false).history()).isEmpty();
         // the same map reuses its index
         RepoMap m = map();

@@ -7,6 +7,7 @@ import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.TestRepos;
 import dev.cofferdam.engine.index.IndexLocation;
 import dev.cofferdam.engine.index.MapIndex;
+import dev.cofferdam.engine.index.SnapshotFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,6 +65,23 @@ class IncrementalMapTest {
         assertThat(reopened.stats().parsed()).isZero();
         assertThat(reopened.stats().fromSnapshot()).isTrue();
         assertThat(reopened.map()).isEqualTo(first.map());
+    }
+
+    @Test
+    void aMissingOrDamagedMapCopyFallsBackToTheIndex() throws Exception {
+        RepoMap first = map(new IndexedMapService(cache)).map();
+        Path copy = SnapshotFile.of(IndexLocation.databaseFor(cache, root.toRealPath()));
+        assertThat(copy).exists();
+
+        Files.delete(copy);
+        MapResult withoutCopy = map(new IndexedMapService(cache));
+        Files.writeString(copy, "damaged");
+        MapResult damaged = map(new IndexedMapService(cache));
+
+        assertThat(withoutCopy.stats().fromSnapshot()).isTrue();
+        assertThat(withoutCopy.map()).isEqualTo(first);
+        assertThat(damaged.stats().fromSnapshot()).isTrue();
+        assertThat(damaged.map()).isEqualTo(first);
     }
 
     @Test
@@ -139,6 +157,7 @@ class IncrementalMapTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE meta SET value = '0' WHERE key = 'schema_version'");
         }
+        Files.delete(SnapshotFile.of(db)); // schema 0 wrote no map copy beside the index
 
         MapResult rebuilt = map(new IndexedMapService(cache));
 
@@ -155,6 +174,7 @@ class IncrementalMapTest {
         map(new IndexedMapService(cache));
         Path db = IndexLocation.databaseFor(cache, root.toRealPath());
         Files.writeString(db, "this is not a database, it was overwritten by something else");
+        write(root, SRC + "b/Order.java", "package b; class Order { }");
 
         MapResult rebuilt = map(new IndexedMapService(cache));
 

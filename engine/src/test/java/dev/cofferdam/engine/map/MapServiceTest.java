@@ -241,6 +241,27 @@ class MapServiceTest {
         assertEveryFileInExactlyOneModule(map);
     }
 
+    @Test
+    void atAnInferredRootOnlyPackageFoldersBecomeClusters() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            write(root, "com/acme/a/A" + i + ".java", "package com.acme.a; class A" + i + " {}");
+            write(root, "com/acme/b/B" + i + ".java", "package com.acme.b; class B" + i + " {}");
+        }
+        write(root, "com/acme/b/messages.properties", "k=v\n");
+        write(root, "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        write(root, "module-info.java", "module acme { }");
+
+        RepoMap map = map();
+
+        Map<String, SourceFile> files = byPath(map);
+        assertThat(files.get("META-INF/MANIFEST.MF").module()).isEqualTo(".");
+        assertThat(files.get("module-info.java").module()).isEqualTo(".");
+        assertThat(files.get("com/acme/b/messages.properties").module()).isEqualTo("com/acme/b");
+        assertThat(map.modules()).extracting(Module::name).containsExactly(root.getFileName().toString(), "com.acme.a",
+                "com.acme.b");
+        assertEveryFileInExactlyOneModule(map);
+    }
+
     static void assertEveryFileInExactlyOneModule(RepoMap map) {
         Set<String> ids = new HashSet<>();
         map.modules().forEach(m -> assertThat(ids.add(m.id())).as("unique module id " + m.id()).isTrue());

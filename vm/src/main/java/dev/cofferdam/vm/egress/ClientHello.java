@@ -78,7 +78,8 @@ final class ClientHello {
                     while (q + 3 <= listEnd) {
                         int nameLen = u16(b, q + 1);
                         if ((b[q] & 0xff) == 0) {
-                            return new Peek(Kind.SERVER_NAME, new String(b, q + 3, nameLen, StandardCharsets.ISO_8859_1));
+                            return new Peek(Kind.SERVER_NAME,
+                                    new String(b, q + 3, nameLen, StandardCharsets.ISO_8859_1));
                         }
                         q += 3 + nameLen;
                     }

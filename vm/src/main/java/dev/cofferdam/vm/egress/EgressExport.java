@@ -9,8 +9,8 @@ import java.util.List;
 /** Writes egress records as JSON lines or CSV. Stateless and thread-safe. */
 final class EgressExport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] HEADER = {"schema", "id", "time", "sandbox", "client", "method", "host", "port", "path",
-        "serverName", "decision", "rule", "reason", "status", "bytesUp", "bytesDown", "durationMs", "credential"};
+    private static final String[] HEADER = {"schema", "id", "time", "sandbox", "client", "method", "host", "port",
+        "path", "serverName", "decision", "rule", "reason", "status", "bytesUp", "bytesDown", "durationMs", "credential"};
 
     private EgressExport() {
     }

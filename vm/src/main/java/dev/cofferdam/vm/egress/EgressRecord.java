@@ -37,8 +37,8 @@ public record EgressRecord(long id, Instant time, String sandbox, String client,
 
     /** @return this record with the store's id */
     public EgressRecord withId(long newId) {
-        return new EgressRecord(newId, time, sandbox, client, method, host, port, path, serverName, decision, rule, reason,
-                status, bytesUp, bytesDown, durationMs, credential);
+        return new EgressRecord(newId, time, sandbox, client, method, host, port, path, serverName, decision, rule,
+                reason, status, bytesUp, bytesDown, durationMs, credential);
     }
 
     /** @return this record naming the injected credentials */

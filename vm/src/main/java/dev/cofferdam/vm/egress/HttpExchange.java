@@ -95,7 +95,7 @@ final class HttpExchange {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(counter,
-                                new IdleStateHandler(0, 0, pc.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                                idle(),
                                 new HttpClientCodec(), relay);
                     }
                 });
@@ -140,5 +140,9 @@ final class HttpExchange {
 
     static List<CharSequence> hopByHop() {
         return HOP_BY_HOP;
+    }
+
+    private IdleStateHandler idle() {
+        return new IdleStateHandler(0, 0, pc.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -127,7 +127,7 @@ final class InterceptedExchange {
                         params.setEndpointIdentificationAlgorithm("HTTPS");
                         engine.setSSLParameters(params);
                         ch.pipeline().addLast(counter, tls,
-                                new IdleStateHandler(0, 0, pc.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                                idle(),
                                 new HttpClientCodec(), relay);
                     }
                 });
@@ -198,5 +198,9 @@ final class InterceptedExchange {
             h.set(HttpHeaderNames.CONTENT_LENGTH, up.content().readableBytes());
         }
         return up;
+    }
+
+    private IdleStateHandler idle() {
+        return new IdleStateHandler(0, 0, pc.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -57,7 +57,8 @@ public final class OverrideResolver implements Resolver {
     }
 
     private static InetAddress literal(String ip, String spec) {
-        boolean literal = !ip.isEmpty() && ip.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0);
+        boolean literal = !ip.isEmpty()
+                && ip.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0);
         if (!literal) {
             throw new IllegalArgumentException("resolver override needs an IP literal: '" + spec + "'");
         }

@@ -10,15 +10,32 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Copies bytes from one side of a tunnel to the other, with back-pressure (a side stops reading
- * while its peer cannot take more). Closing either side closes the other. Event-loop confined.
+ * while its peer cannot take more). Closing either side closes the other; a tunnel with no bytes
+ * either way for the idle timeout is closed. Event-loop confined.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
     private final Channel peer;
     private final Runnable onClose;
+    private final Activity activity;
 
-    Relay(Channel peer, Runnable onClose) {
+    /** When either side of a tunnel last read; both relays of a tunnel share one (same event loop). */
+    static final class Activity {
+        private final long idleNanos;
+        private long last = System.nanoTime();
+
+        Activity(long idleNanos) {
+            this.idleNanos = idleNanos;
+        }
+
+        boolean idle() {
+            return System.nanoTime() - last >= idleNanos;
+        }
+    }
+
+    Relay(Channel peer, Runnable onClose, Activity activity) {
         this.peer = peer;
         this.onClose = onClose;
+        this.activity = activity;
     }
 
     @Override
@@ -27,14 +44,19 @@ final class Relay extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                ctx.close();
-            }
-        });
+        activity.last = System.nanoTime();
+        // Writes are flushed once per read batch; a failed write surfaces as the peer's exceptionCaught, which closes.
+        peer.write(msg, peer.voidPromise());
         if (!peer.isWritable()) {
+            peer.flush();
             ctx.channel().config().setAutoRead(false);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        peer.flush();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -56,7 +78,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
+        if (evt instanceof IdleStateEvent && activity.idle()) {
             ctx.close();
         }
         ReferenceCountUtil.release(evt);

@@ -32,7 +32,8 @@ record RequestTarget(CanonicalHost host, int port, String path) {
      */
     static RequestTarget absolute(String uri) throws BadRequestException {
         if (uri.startsWith("/") || uri.equals("*")) {
-            throw new BadRequestException(400, "origin-form request to a proxy; send an absolute URI (http://host/path)");
+            throw new BadRequestException(400,
+                    "origin-form request to a proxy; send an absolute URI (http://host/path)");
         }
         String lower = uri.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://")) {

@@ -58,11 +58,12 @@ public final class SqliteEgressLog implements EgressLog {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS egress (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER "
-                        + "NOT NULL, sandbox TEXT NOT NULL, client TEXT NOT NULL, method TEXT NOT NULL, host TEXT NOT "
-                        + "NULL, port INTEGER NOT NULL, path TEXT NOT NULL, server_name TEXT NOT NULL, decision TEXT NOT NULL, rule TEXT "
-                        + "NOT NULL, reason TEXT NOT NULL, status INTEGER NOT NULL, bytes_up INTEGER NOT NULL, "
-                        + "bytes_down INTEGER NOT NULL, duration_ms INTEGER NOT NULL, credential TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS egress (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                        + "time_ms INTEGER NOT NULL, sandbox TEXT NOT NULL, client TEXT NOT NULL, method TEXT NOT NULL, "
+                        + "host TEXT NOT NULL, port INTEGER NOT NULL, path TEXT NOT NULL, server_name TEXT NOT NULL, "
+                        + "decision TEXT NOT NULL, rule TEXT NOT NULL, reason TEXT NOT NULL, status INTEGER NOT NULL, "
+                        + "bytes_up INTEGER NOT NULL, bytes_down INTEGER NOT NULL, duration_ms INTEGER NOT NULL, "
+                        + "credential TEXT NOT NULL)");
                 s.execute("CREATE INDEX IF NOT EXISTS egress_sandbox_time ON egress (sandbox, time_ms)");
                 s.execute("CREATE INDEX IF NOT EXISTS egress_host ON egress (host)");
             }

@@ -195,6 +195,7 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
         ByteCounter counter = new ByteCounter();
         Channel clientCh = ctx.channel();
         long idle = pc.settings().idleTimeout().toMillis();
+        Relay.Activity activity = new Relay.Activity(TimeUnit.MILLISECONDS.toNanos(idle));
         Runnable onClose = new Runnable() {
             private boolean done;
 
@@ -216,8 +217,8 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(counter, new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS),
-                                new Relay(clientCh, onClose));
+                        ch.pipeline().addLast(counter, new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS),
+                                new Relay(clientCh, onClose, activity));
                     }
                 });
         b.connect(new InetSocketAddress(byAddress.address(), target.port())).addListener((ChannelFuture f) -> {
@@ -230,7 +231,7 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
                 return;
             }
             Channel up = f.channel();
-            ctx.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS), new Relay(up, onClose));
+            ctx.pipeline().addLast(new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS), new Relay(up, onClose, activity));
             ctx.pipeline().remove(this);
             ByteBuf first = buffer;
             buffer = null;

@@ -55,7 +55,8 @@ public final class HostCanonicalizer {
             }
         }
         if (raw.indexOf('%') >= 0) {
-            throw new HostSyntaxException("IPv6 zone ids and percent-encoding are not accepted in a host: '" + raw + "'");
+            throw new HostSyntaxException("IPv6 zone ids and percent-encoding are not accepted in a host: '"
+                    + raw + "'");
         }
         if (raw.startsWith("[") || raw.indexOf(':') >= 0) {
             return ipv6(raw);

@@ -23,6 +23,7 @@ public final class AcceleratorProbe {
     }
 
     private final Path cacheFile;
+    private boolean warned;
 
     /** @param cacheDir where the verdict is remembered for this host boot */
     public AcceleratorProbe(Path cacheDir) {
@@ -78,8 +79,10 @@ public final class AcceleratorProbe {
         }
     }
 
-    private static Verdict warn(Verdict v) {
-        if (v.accelerator() == Accelerator.TCG) {
+    /** Logs the TCG fallback once per probe instance (a service lives with one). */
+    private Verdict warn(Verdict v) {
+        if (v.accelerator() == Accelerator.TCG && !warned) {
+            warned = true;
             LOG.warn("KVM unusable, guests run under TCG (slow software emulation): {}", v.reason());
         }
         return v;

@@ -9,15 +9,11 @@ import dev.cofferdam.vm.qemu.AcceleratorProbe;
 import dev.cofferdam.vm.qemu.ConsoleLog;
 import dev.cofferdam.vm.qemu.DetachedProcess;
 import dev.cofferdam.vm.qemu.HostInfo;
-import dev.cofferdam.vm.qemu.MachineSpec;
-import dev.cofferdam.vm.qemu.ProcessStats;
-import dev.cofferdam.vm.qemu.QmpClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
-    private static final Duration QMP_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * @param bootTimeout how long to wait for the guest agent after starting QEMU
@@ -87,11 +82,20 @@ public final class SandboxService implements AutoCloseable {
         if (store.get(spec.name()).isPresent()) {
             throw new SandboxException("a sandbox named " + spec.name() + " already exists");
         }
+        if (spec.cloneWorkspace()) {
+            if (spec.workspace().isEmpty()) {
+                throw new SandboxException("--clone needs --workspace (the git repository to clone)");
+            }
+            WorkspaceClone.validate(spec.workspace().get());
+        }
         GuestImage image = image(spec.template(), listener);
         long now = System.currentTimeMillis();
         SandboxRecord rec = new SandboxRecord(spec, image.dir(), Accelerator.TCG, "", false, 0, 0, now, now);
         store.put(rec);
         try {
+            if (spec.cloneWorkspace()) {
+                WorkspaceClone.create(spec.workspace().get(), cloneDir(spec.name()));
+            }
             return boot(rec, image);
         } catch (SandboxException e) {
             removeQuietly(spec.name());
@@ -118,7 +122,9 @@ public final class SandboxService implements AutoCloseable {
         try {
             Files.createDirectories(run);
             String endpoint = relay.endpoint(r.name(), run);
-            VmLauncher.Running vm = VmLauncher.boot(r.spec(), image, accel, host, run, endpoint, options.bootTimeout());
+            Optional<Path> shared = r.spec().cloneWorkspace() ? Optional.of(cloneDir(r.name())) : r.spec().workspace();
+            VmLauncher.Running vm = VmLauncher.boot(r.spec(), shared, image, accel, host, run, endpoint,
+                    options.bootTimeout());
             String note = accel.accelerator() == Accelerator.TCG ? "TCG (no KVM): " + accel.reason() : "";
             SandboxRecord started = r.started(image.dir(), accel.accelerator(), note, vm.qemuPid(),
                     vm.virtiofsdPid(), System.currentTimeMillis());
@@ -142,17 +148,7 @@ public final class SandboxService implements AutoCloseable {
     public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
         SandboxRecord r = record(name);
         requireRunning(r);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        env.put("HOME", "/root");
-        String proxy = "http://" + MachineSpec.EGRESS_ADDRESS + ":" + MachineSpec.EGRESS_PORT;
-        for (String k : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
-            env.put(k, proxy);
-        }
-        if (req.tty()) {
-            env.put("TERM", "xterm-256color");
-        }
-        env.putAll(req.env());
+        Map<String, String> env = ExecEnvironment.of(req);
         String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
         try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
             return ch.exec(req, env, cwd, listener);
@@ -161,19 +157,49 @@ public final class SandboxService implements AutoCloseable {
         }
     }
 
-    /** Powers the guest off (QMP quit after a short grace), ends its virtiofsd. Idempotent. */
+    /**
+     * Powers the guest off (QMP quit after a short grace), ends its virtiofsd. Idempotent.
+     * A {@code --clone} sandbox's changes are then brought back as branch {@code cofferdam/<name>}.
+     */
     public synchronized SandboxInfo stop(String name) throws SandboxException {
         SandboxRecord r = record(name);
         cleanup(r);
+        bringBack(r);
         SandboxRecord stopped = r.stopped();
         store.put(stopped);
         return info(stopped);
     }
 
-    /** Removes a sandbox and everything it left: processes, sockets, logs, its directory, its row. */
+    /**
+     * Removes a sandbox and everything it left: processes, sockets, logs, its directory, its row.
+     * A {@code --clone} sandbox's changes are first brought back as branch {@code cofferdam/<name>}.
+     */
     public synchronized void remove(String name) throws SandboxException {
-        record(name);
+        SandboxRecord r = record(name);
+        cleanup(r);
+        bringBack(r);
         removeQuietly(name);
+    }
+
+    /**
+     * Brings a {@code --clone} sandbox's changes back to its repository as {@code cofferdam/<name>}
+     * (the guest may keep running; call it after a command finished).
+     *
+     * @return the branch name, or empty when nothing changed or the sandbox has no clone
+     */
+    public synchronized Optional<String> collect(String name) throws SandboxException {
+        return bringBack(record(name)) ? Optional.of(WorkspaceClone.branch(name)) : Optional.empty();
+    }
+
+    private boolean bringBack(SandboxRecord r) throws SandboxException {
+        if (!r.spec().cloneWorkspace() || r.spec().workspace().isEmpty()) {
+            return false;
+        }
+        return WorkspaceClone.bringBack(r.name(), r.spec().workspace().get(), cloneDir(r.name()));
+    }
+
+    private Path cloneDir(String name) {
+        return dirs.sandboxDir(name).resolve("clone");
     }
 
     private void removeQuietly(String name) throws SandboxException {
@@ -189,25 +215,9 @@ public final class SandboxService implements AutoCloseable {
         store.delete(name);
     }
 
-    /** Ends the VM's processes (gracefully first) and clears its sockets. */
+    /** Ends the VM's processes (gracefully first), releases its egress endpoint, clears its sockets. */
     private void cleanup(SandboxRecord r) {
-        String marker = VmLauncher.marker(r.name());
-        if (DetachedProcess.isAlive(r.qemuPid(), marker)) {
-            try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(r.name())))) {
-                ch.powerOff();
-            } catch (IOException e) {
-                LOG.debug("sandbox {}: no graceful power-off: {}", r.name(), e.getMessage());
-            }
-            if (!DetachedProcess.waitGone(r.qemuPid(), marker, Duration.ofSeconds(2))) {
-                try (QmpClient qmp = QmpClient.connect(runDir(r.name()).resolve("qmp.sock"), QMP_TIMEOUT)) {
-                    qmp.quit();
-                } catch (IOException e) {
-                    LOG.debug("sandbox {}: QMP quit failed: {}", r.name(), e.getMessage());
-                }
-            }
-            DetachedProcess.kill(r.qemuPid(), marker, Duration.ofSeconds(1));
-        }
-        DetachedProcess.kill(r.virtiofsdPid(), Virtiofsd.BINARY.toString(), Duration.ofSeconds(1));
+        SandboxMonitor.shutdown(r, runDir(r.name()));
         relay.release(r.name());
         try (var files = Files.list(runDir(r.name()))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".sock") || p.toString().endsWith(".lock")).toList()) {
@@ -259,39 +269,11 @@ public final class SandboxService implements AutoCloseable {
     }
 
     private SandboxInfo info(SandboxRecord r) {
-        SandboxState state;
-        if (!r.wantRunning()) {
-            state = SandboxState.STOPPED;
-        } else {
-            state = answers(r) ? SandboxState.RUNNING : SandboxState.CRASHED;
-        }
-        long uptime = 0;
-        double cpu = 0;
-        long rss = 0;
-        long pid = 0;
-        if (state == SandboxState.RUNNING) {
-            pid = r.qemuPid();
-            uptime = Math.max(1, System.currentTimeMillis() - r.startedMs());
-            Optional<ProcessStats> stats = ProcessStats.of(pid);
-            if (stats.isPresent()) {
-                cpu = 100.0 * stats.get().cpuMillis() / uptime;
-                rss = stats.get().rssKiB();
-            }
-        }
-        return new SandboxInfo(r.name(), state, r.spec().template(), r.spec().cpus(), r.spec().memoryMiB(),
-                r.spec().workspace().map(Path::toString), r.accelerator(), r.accelNote(), pid, uptime, cpu, rss);
+        return SandboxMonitor.info(r, runDir(r.name()));
     }
 
-    /** Whether its QEMU is alive (same pid and command line) and its QMP socket answers. */
     private boolean answers(SandboxRecord r) {
-        if (!DetachedProcess.isAlive(r.qemuPid(), VmLauncher.marker(r.name()))) {
-            return false;
-        }
-        try (QmpClient qmp = QmpClient.connect(runDir(r.name()).resolve("qmp.sock"), QMP_TIMEOUT)) {
-            return "running".equals(qmp.status());
-        } catch (IOException e) {
-            return false;
-        }
+        return SandboxMonitor.running(r, runDir(r.name())).isPresent();
     }
 
     private void requireRunning(SandboxRecord r) throws SandboxException {

@@ -11,16 +11,23 @@ import java.util.Optional;
  * @param cpus      vCPUs
  * @param memoryMiB guest memory
  * @param workspace host directory shared read-write at the same path in the guest, if any
+ * @param cloneWorkspace share a private git clone of the workspace instead of the workspace itself;
+ *                  the guest's changes come back as the branch {@code cofferdam/<name>}
  */
-public record SandboxSpec(String name, String template, int cpus, int memoryMiB, Optional<Path> workspace) {
+public record SandboxSpec(String name, String template, int cpus, int memoryMiB, Optional<Path> workspace,
+                          boolean cloneWorkspace) {
     public static final int DEFAULT_CPUS = 1;
     public static final int DEFAULT_MEMORY_MIB = 256;
 
     public static SandboxSpec of(String name) {
-        return new SandboxSpec(name, "tiny", DEFAULT_CPUS, DEFAULT_MEMORY_MIB, Optional.empty());
+        return new SandboxSpec(name, "tiny", DEFAULT_CPUS, DEFAULT_MEMORY_MIB, Optional.empty(), false);
     }
 
     public SandboxSpec withWorkspace(Path dir) {
-        return new SandboxSpec(name, template, cpus, memoryMiB, Optional.of(dir));
+        return new SandboxSpec(name, template, cpus, memoryMiB, Optional.of(dir), cloneWorkspace);
+    }
+
+    public SandboxSpec withClone(boolean on) {
+        return new SandboxSpec(name, template, cpus, memoryMiB, workspace, on);
     }
 }

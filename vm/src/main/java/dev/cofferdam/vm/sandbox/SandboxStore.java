@@ -33,15 +33,28 @@ public final class SandboxStore implements AutoCloseable {
                         + " cpus INTEGER NOT NULL, memory_mib INTEGER NOT NULL, workspace TEXT, image_dir TEXT,"
                         + " accelerator TEXT NOT NULL, accel_note TEXT NOT NULL, want_running INTEGER NOT NULL,"
                         + " qemu_pid INTEGER NOT NULL, virtiofsd_pid INTEGER NOT NULL,"
-                        + " created_ms INTEGER NOT NULL, started_ms INTEGER NOT NULL)");
+                        + " created_ms INTEGER NOT NULL, started_ms INTEGER NOT NULL, clone INTEGER NOT NULL DEFAULT 0)");
+                addColumnIfMissing(s, "clone", "INTEGER NOT NULL DEFAULT 0");
             }
         } catch (SQLException | IOException e) {
             throw new SandboxException("cannot open the sandbox database " + file + ": " + e.getMessage(), false, e);
         }
     }
 
+    /** Upgrades a database written by an earlier version. */
+    private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(sandbox)")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE sandbox ADD COLUMN " + column + " " + type);
+    }
+
     public synchronized void put(SandboxRecord r) throws SandboxException {
-        String sql = "INSERT OR REPLACE INTO sandbox VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String sql = "INSERT OR REPLACE INTO sandbox VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, r.name());
             p.setString(2, r.spec().template());
@@ -56,6 +69,7 @@ public final class SandboxStore implements AutoCloseable {
             p.setLong(11, r.virtiofsdPid());
             p.setLong(12, r.createdMs());
             p.setLong(13, r.startedMs());
+            p.setInt(14, r.spec().cloneWorkspace() ? 1 : 0);
             p.executeUpdate();
         } catch (SQLException e) {
             throw fail(e);
@@ -98,7 +112,7 @@ public final class SandboxStore implements AutoCloseable {
         String ws = rs.getString("workspace");
         String image = rs.getString("image_dir");
         SandboxSpec spec = new SandboxSpec(rs.getString("name"), rs.getString("template"), rs.getInt("cpus"),
-                rs.getInt("memory_mib"), Optional.ofNullable(ws).map(Path::of));
+                rs.getInt("memory_mib"), Optional.ofNullable(ws).map(Path::of), rs.getInt("clone") != 0);
         return new SandboxRecord(spec, image == null ? null : Path.of(image),
                 Accelerator.valueOf(rs.getString("accelerator")), rs.getString("accel_note"),
                 rs.getInt("want_running") != 0, rs.getLong("qemu_pid"), rs.getLong("virtiofsd_pid"),

@@ -48,16 +48,20 @@ final class VmLauncher {
         return list;
     }
 
-    static Running boot(SandboxSpec spec, GuestImage image, AcceleratorProbe.Verdict accel, HostInfo host,
-                        Path runDir, String relayEndpoint, Duration timeout) throws SandboxException, IOException {
+    /**
+     * @param shared the host directory virtiofsd serves: the workspace, or its private clone
+     */
+    static Running boot(SandboxSpec spec, Optional<Path> shared, GuestImage image, AcceleratorProbe.Verdict accel,
+                        HostInfo host, Path runDir, String relayEndpoint, Duration timeout)
+            throws SandboxException, IOException {
         Files.createDirectories(runDir);
         long virtiofsd = 0;
         long qemu = 0;
         boolean ok = false;
         try {
             Optional<Path> fsSock = Optional.empty();
-            if (spec.workspace().isPresent()) {
-                virtiofsd = Virtiofsd.start(spec.workspace().get(), runDir);
+            if (shared.isPresent()) {
+                virtiofsd = Virtiofsd.start(shared.get(), runDir);
                 fsSock = Optional.of(Virtiofsd.socket(runDir));
             }
             MachineSpec m = new MachineSpec(spec.name(), spec.cpus(), spec.memoryMiB(), accel.accelerator(),

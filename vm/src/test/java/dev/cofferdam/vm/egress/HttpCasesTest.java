@@ -17,6 +17,16 @@ class HttpCasesTest extends ProxyTestBase {
     }
 
     @Test
+    void case08HostServicesAreReachableOnlyThroughAnExactIpPortRule() throws Exception {
+        assertThat(get("http://localhost:" + http.port() + "/").status()).isEqualTo(403);
+        assertThat(get("http://127.0.0.1:" + (http.port() == 1 ? 2 : 1) + "/").status()).isEqualTo(403);
+        assertThat(get("http://127.0.0.1:" + http.port() + "/svc").status()).isEqualTo(200);
+        assertThat(log.query(EgressQuery.sandbox(SANDBOX))).extracting(EgressRecord::decision)
+                .containsExactly("deny", "deny", "allow");
+        assertThat(http.seen).extracting(TestUpstream.Seen::path).containsExactly("/svc");
+    }
+
+    @Test
     void case09PlainEvilIsDeniedAndItsQueryIsRedacted() throws Exception {
         RawHttp.Response r = get(evil() + "/?q=secret");
         assertThat(r.status()).isEqualTo(403);

@@ -68,6 +68,15 @@ class RobustnessTest extends ProxyTestBase {
     }
 
     @Test
+    void anAllowedNameThatDoesNotResolveGets502AndIsLogged() throws Exception {
+        writeSandboxPolicy(SANDBOX, List.of("allow nowhere.example:" + http.port()));
+        assertThat(get("http://nowhere.example:" + http.port() + "/").status()).isEqualTo(502);
+        EgressRecord r = awaitRecord(x -> x.host().equals("nowhere.example"));
+        assertThat(r.status()).isEqualTo(502);
+        assertThat(r.decision()).isEqualTo("allow");
+    }
+
+    @Test
     void anUnwritableLogMakesTheProxyFailClosed() throws Exception {
         assertThat(get(allowed("/before")).status()).isEqualTo(200);
         log.close();

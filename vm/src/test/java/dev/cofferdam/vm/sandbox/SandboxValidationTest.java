@@ -38,7 +38,7 @@ class SandboxValidationTest {
 
     @Test
     void unknownTemplate() throws Exception {
-        rejects(new SandboxSpec("a", "gentoo", 1, 256, Optional.empty()), "unknown template 'gentoo' (known: tiny)");
+        rejects(new SandboxSpec("a", "gentoo", 1, 256, Optional.empty(), false), "unknown template 'gentoo' (known: tiny)");
     }
 
     @Test
@@ -52,10 +52,18 @@ class SandboxValidationTest {
     @Test
     void resourcesBeyondTheHost() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors();
-        rejects(new SandboxSpec("a", "tiny", cpus + 1, 256, Optional.empty()),
+        rejects(new SandboxSpec("a", "tiny", cpus + 1, 256, Optional.empty(), false),
                 "--cpus " + (cpus + 1) + " is out of range: this host has " + cpus + " CPUs");
-        assertThatThrownBy(() -> service.create(new SandboxSpec("a", "tiny", 1, 100_000_000, Optional.empty()),
+        assertThatThrownBy(() -> service.create(new SandboxSpec("a", "tiny", 1, 100_000_000, Optional.empty(), false),
                 (s, d, t) -> { })).hasMessageStartingWith("--memory 100000000 MiB is out of range");
+    }
+
+    @Test
+    void cloneNeedsAGitRepository() throws Exception {
+        rejects(SandboxSpec.of("a").withClone(true), "--clone needs --workspace (the git repository to clone)");
+        Path plain = Files.createDirectories(data.resolve("plain"));
+        rejects(SandboxSpec.of("a").withWorkspace(plain).withClone(true),
+                "--clone needs a git repository with a commit: " + plain + " is not one");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class DetailsPane extends ScrollPane {
     private void file(FileFacts f) {
         SourceFile file = f.file();
         fact("Path", file.path());
-        fact("Module", file.module());
+        fact("Module", f.module().equals(file.module()) ? f.module() : f.module() + "  ·  cluster " + file.module());
         fact("Lines", String.valueOf(file.loc()));
         fact("Kind", (file.test() ? "test" : "source") + (file.generated() ? ", generated" : "") + ", " + file.language());
         fact("Owners", file.owners().isEmpty() ? "none known" : String.join(", ", file.owners()));

@@ -52,7 +52,7 @@ public final class FactsBuilder {
             List<Edge> usedBy = index.incoming(path).stream().sorted(heavy).toList();
             int cycle = index.cycleOf(path);
             List<String> members = cycle < 0 ? List.of() : index.map().cycles().get(cycle);
-            return new FileFacts(f, index.typesIn(path), uses, usedBy, index.externalOf(path), members);
+            return new FileFacts(f, index.moduleOf(path), index.typesIn(path), uses, usedBy, index.externalOf(path), members);
         });
     }
 

@@ -194,7 +194,12 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         var map = index.map();
-        status.setText(vm.repositoryProperty().get() + "   ·   " + map.modules().size() + " modules, "
+        String home = System.getProperty("user.home");
+        String where = vm.repositoryProperty().get().toString();
+        if (home != null && where.startsWith(home + "/")) {
+            where = "~" + where.substring(home.length());
+        }
+        status.setText(where + "   ·   " + index.modules().size() + " modules, "
                 + map.files().size() + " files, " + map.edges().size() + " edges, " + map.cycles().size() + " cycles");
     }
 }

@@ -73,7 +73,8 @@ class WorkbenchViewUiTest {
         robot.clickOn(onScreen(graph, "core"));
         waitUntil(() -> vm.selection().blastProperty().get() != null);
         assertThat(vm.selection().selectionProperty().get()).isEqualTo(new Target(Target.Kind.MODULE, "core"));
-        robot.doubleClickOn(onScreen(graph, "core"));
+        // Enter drills into the selected node (a double-click does the same; its timing is not for a loaded CI)
+        robot.type(KeyCode.ENTER);
         waitUntil(() -> vm.graph().graphProperty().get().positions().containsKey(ORDER));
         assertThat(vm.graph().scopeProperty().get()).isEqualTo(GraphScope.filesOf("core"));
         robot.clickOn(onScreen(graph, ORDER));
