@@ -1,7 +1,6 @@
 package dev.cofferdam.engine.trace.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,7 @@ record CodexOutput(String text, boolean failed) {
     private static final Pattern EXIT = Pattern.compile("(?m)^(?:Process exited with code|Exit code:) (-?\\d+)");
     private static final Pattern VOLATILE = Pattern.compile("(?m)^(?:Chunk ID|Wall time|Session ID):.*\\n?");
 
-    static CodexOutput read(JsonNode output, ObjectMapper mapper) {
+    static CodexOutput read(JsonNode output) {
         if (output == null || output.isNull()) {
             return new CodexOutput("", false);
         }
@@ -29,7 +28,7 @@ record CodexOutput(String text, boolean failed) {
         String s = output.asText();
         if (s.startsWith("{")) {
             try {
-                JsonNode o = mapper.readTree(s);
+                JsonNode o = TranscriptParser.TREE.readValue(s);
                 if (o != null && o.isObject() && o.has("output")) {
                     return fromObject(o);
                 }

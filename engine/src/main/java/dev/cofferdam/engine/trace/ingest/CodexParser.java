@@ -1,7 +1,6 @@
 package dev.cofferdam.engine.trace.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cofferdam.engine.trace.AgentKind;
 import java.util.Set;
 
@@ -19,13 +18,8 @@ final class CodexParser implements RecordParser {
     private static final Set<String> KNOWN = Set.of("session_meta", "turn_context", "response_item", "event_msg",
             "compacted");
 
-    private final ObjectMapper mapper;
     private boolean batchOpen;
     private int steps;
-
-    CodexParser(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     @Override
     public void accept(JsonNode r, long line, SessionBuilder b) {
@@ -69,7 +63,7 @@ final class CodexParser implements RecordParser {
         }
         batchOpen = false;
         if (ptype != null && OUTPUTS.contains(ptype)) {
-            CodexOutput out = CodexOutput.read(p.get("output"), mapper);
+            CodexOutput out = CodexOutput.read(p.get("output"));
             b.result(Json.text(p, "call_id"), out.text(), out.failed());
         }
     }
@@ -88,7 +82,7 @@ final class CodexParser implements RecordParser {
             JsonNode args = p.path("arguments");
             if (args.isTextual()) {
                 try {
-                    args = mapper.readTree(args.asText());
+                    args = TranscriptParser.TREE.readValue(args.asText());
                 } catch (java.io.IOException e) {
                     b.skip("unparsable-arguments");
                 }

@@ -3,6 +3,7 @@ package dev.cofferdam.engine.trace.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.cofferdam.engine.trace.AgentKind;
 import dev.cofferdam.engine.trace.TraceSession;
 import java.io.IOException;
@@ -20,6 +21,8 @@ public final class TranscriptParser {
     public static final int MAX_LINE = 64 << 20;
     static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Bound to JsonNode once: {@code readTree} would resolve the target type on every line. */
+    static final ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
     private static final int DETECT_MAX = 64;
 
     private final SessionBuilder builder;
@@ -108,7 +111,7 @@ public final class TranscriptParser {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(buf, off, len);
+            node = TREE.readValue(buf, off, len);
         } catch (IOException | RuntimeException e) {
             builder.skip(terminated ? "malformed-json" : "truncated-last-line");
             return;
@@ -141,7 +144,7 @@ public final class TranscriptParser {
     private RecordParser parserFor(AgentKind kind) {
         switch (kind) {
             case CODEX:
-                return new CodexParser(MAPPER);
+                return new CodexParser();
             case GEMINI:
                 return new GeminiParser();
             default:
