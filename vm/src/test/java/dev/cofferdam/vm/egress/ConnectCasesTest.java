@@ -68,6 +68,11 @@ class ConnectCasesTest extends ProxyTestBase {
             EgressRecord r = awaitRecord(x -> x.method().equals("CONNECT"));
             assertThat(r.decision()).isEqualTo("allow");
             assertThat(r.serverName()).isEqualTo("allowed.example");
+            // the record is stored before the upstream is dialled: wait (bounded) for the dial
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (tls.accepted.get() == 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
         }
         assertThat(tls.accepted.get()).isEqualTo(1);
     }
