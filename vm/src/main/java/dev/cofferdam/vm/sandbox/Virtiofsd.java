@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts QEMU's virtiofsd for one sandbox's workspace. It sandboxes itself (namespaces and
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * It exits by itself when its QEMU disconnects. Stateless and thread-safe.
  */
 final class Virtiofsd {
-    private static final Logger LOG = LoggerFactory.getLogger(Virtiofsd.class);
     static final Path BINARY = Path.of("/usr/lib/qemu/virtiofsd");
 
     private Virtiofsd() {
@@ -25,27 +22,11 @@ final class Virtiofsd {
         return runDir.resolve("fs.sock");
     }
 
-    /**
-     * Starts it and waits for its socket; returns its pid. An early exit is retried twice: it has
-     * been seen to die with "vhost socket accept: Interrupted system call" on a loaded host.
-     */
+    /** Starts it and waits for its socket; returns its pid. */
     static long start(Path workspace, Path runDir) throws SandboxException, IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new SandboxException(BINARY + " is missing: apt-get install qemu-system-common", false, null);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce(workspace, runDir);
-            } catch (SandboxException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                LOG.warn("virtiofsd for {} failed to start (attempt {}): {}", workspace, attempt, e.getMessage());
-            }
-        }
-    }
-
-    private static long startOnce(Path workspace, Path runDir) throws SandboxException, IOException {
         Path sock = socket(runDir);
         Files.deleteIfExists(sock);
         long pid = DetachedProcess.start(List.of(BINARY.toString(), "--socket-path=" + sock,
