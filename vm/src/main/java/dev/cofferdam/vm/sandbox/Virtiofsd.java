@@ -1,6 +1,7 @@
 package dev.cofferdam.vm.sandbox;
 
 import dev.cofferdam.vm.qemu.DetachedProcess;
+import dev.cofferdam.vm.qemu.HostInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,10 @@ final class Virtiofsd {
     static long start(Path workspace, Path runDir) throws SandboxException, IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new SandboxException(BINARY + " is missing: apt-get install qemu-system-common", false, null);
+        }
+        if (!HostInfo.isRoot()) {
+            throw new SandboxException("sharing a workspace needs root: virtiofsd sandboxes itself with namespaces"
+                    + " (run as root, or create the sandbox without --workspace)", false, null);
         }
         Path sock = socket(runDir);
         Files.deleteIfExists(sock);
