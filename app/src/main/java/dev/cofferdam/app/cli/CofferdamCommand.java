@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
             MapCommand.class,
             BlastCommand.class,
             ContextCommand.class,
+            TraceCommand.class,
+            PolicyCommand.class,
+            SecretCommand.class,
+            SandboxCommand.class,
+            ImageCommand.class,
+            DoctorCommand.class,
             UiCommand.class,
         })
 public final class CofferdamCommand implements Callable<Integer> {

@@ -6,15 +6,20 @@ import dev.cofferdam.engine.blast.BlastReport;
 import dev.cofferdam.engine.blast.BlastResult;
 import dev.cofferdam.engine.blast.Impact;
 import dev.cofferdam.engine.blast.ModuleImpact;
+import dev.cofferdam.engine.blast.RankedFile;
 import dev.cofferdam.engine.git.CoChange;
 import dev.cofferdam.engine.map.RepoMap;
 import java.util.List;
 
 /**
  * {@code cofferdam blast --format json}, schema 1 (README "JSON contracts"): schema, seeds,
- * impacted, modules, tests, owners, then the extras cycles and history. Stateless and thread-safe.
+ * impacted, modules, tests, owners, then the extras cycles, history and combined. Stateless and
+ * thread-safe.
  */
 public final class BlastJson {
+    /** Length of the combined ranking. */
+    static final int COMBINED = 50;
+
     private BlastJson() {
     }
 
@@ -50,6 +55,22 @@ public final class BlastJson {
             o.put("support", c.support());
             o.put("confidence", Json.round(c.confidence()));
             o.put("inStaticRadius", report.inStaticRadius(c.path()));
+        }
+        ArrayNode combined = root.putArray("combined");
+        for (RankedFile f : report.combined(COMBINED)) {
+            ObjectNode o = combined.addObject();
+            o.put("path", f.path());
+            o.put("score", Json.round(f.score()));
+            if (f.staticScore() == null) {
+                o.putNull("staticScore");
+            } else {
+                o.put("staticScore", Json.round(f.staticScore()));
+            }
+            if (f.historyConfidence() == null) {
+                o.putNull("historyConfidence");
+            } else {
+                o.put("historyConfidence", Json.round(f.historyConfidence()));
+            }
         }
         return root;
     }

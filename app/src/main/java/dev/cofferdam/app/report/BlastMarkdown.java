@@ -20,6 +20,7 @@ public final class BlastMarkdown {
                 PackSections.owners(r),
                 PackSections.modulesTouched(r),
                 PackSections.cycles(r),
-                PackSections.history(report)), 0).markdown();
+                PackSections.history(report),
+                PackSections.combined(report)), 0).markdown();
     }
 }

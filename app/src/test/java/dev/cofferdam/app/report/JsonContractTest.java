@@ -77,7 +77,7 @@ class JsonContractTest {
                 List.of(new CoChange("core/A.java", "core/config.yml", 3, 0.75)));
         JsonNode root = new ObjectMapper().readTree(BlastJson.render(report));
         assertThat(keys(root)).containsExactly("schema", "seeds", "impacted", "modules", "tests", "owners", "cycles",
-                "history");
+                "history", "combined");
         assertThat(root.get("seeds").get(0).asText()).isEqualTo("core/A.java");
         JsonNode impact = root.get("impacted").get(0);
         assertThat(keys(impact)).containsExactly("path", "distance", "score", "via", "module", "test", "owners");
@@ -93,6 +93,11 @@ class JsonContractTest {
         JsonNode h = root.get("history").get(0);
         assertThat(keys(h)).containsExactly("path", "seed", "support", "confidence", "inStaticRadius");
         assertThat(h.get("inStaticRadius").asBoolean()).isFalse();
+        JsonNode top = root.get("combined").get(0);
+        assertThat(keys(top)).containsExactly("path", "score", "staticScore", "historyConfidence");
+        assertThat(top.get("path").asText()).isEqualTo("core/config.yml");
+        assertThat(top.get("staticScore").isNull()).isTrue();
+        assertThat(top.get("historyConfidence").asDouble()).isEqualTo(0.75);
     }
 
     @Test

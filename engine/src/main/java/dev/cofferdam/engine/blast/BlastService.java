@@ -8,6 +8,7 @@ import dev.cofferdam.engine.git.DiffSeeds;
 import dev.cofferdam.engine.git.GitException;
 import dev.cofferdam.engine.git.GitRepo;
 import dev.cofferdam.engine.map.RepoMap;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ public final class BlastService {
     public static final int MAX_HISTORY = 20;
 
     private volatile BlastRadius last;
+    private volatile History lastHistory;
 
     /** The (cached) blast radius index of {@code map}. */
     public BlastRadius radius(RepoMap map) {
@@ -81,17 +83,31 @@ public final class BlastService {
                 diff.removed());
     }
 
-    private static List<CoChange> history(Path root, ResolvedSeeds seeds) {
+    /** Co-changes of the seeds; the transactions are read once per (root, HEAD) and kept. */
+    private List<CoChange> history(Path root, ResolvedSeeds seeds) {
         Optional<GitRepo> repo = GitRepo.find(root);
         if (repo.isEmpty()) {
             return List.of();
         }
         try {
-            return CoChangeMiner.read(repo.get()).coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, MAX_HISTORY);
+            String head = repo.get().head().orElse("");
+            History h = lastHistory;
+            if (h == null || !h.root().equals(root) || !h.head().equals(head)) {
+                h = new History(root, head, CoChangeMiner.read(repo.get()));
+                lastHistory = h;
+            }
+            // files deleted since are history, not something to look at now
+            return h.miner().coupledWith(seeds.labels(), MIN_SUPPORT, MIN_CONFIDENCE, 4 * MAX_HISTORY).stream()
+                    .filter(c -> Files.exists(root.resolve(c.path())))
+                    .limit(MAX_HISTORY)
+                    .toList();
         } catch (GitException e) {
             LOG.warn("no history signal for {}: {}", root, e.getMessage());
             return List.of();
         }
+    }
+
+    private record History(Path root, String head, CoChangeMiner miner) {
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns seed strings into files of a map: a file path (relative to the root, or absolute / relative
- * to the working directory when it lies inside the root), a directory, a qualified type name
- * ({@code a.b.Outer.Inner}, {@code $} accepted), a simple type name when unique, a module id or
- * name (its non-test files). Immutable and thread-safe.
+ * Turns seed strings into files of a map, trying in this order: a file path (relative to the root,
+ * or absolute / relative to the working directory when it lies inside the root), a qualified type
+ * name ({@code a.b.Outer.Inner}, {@code $} accepted), a module id or name (its non-test files), a
+ * directory (every file below it), a simple type name when only one type has it.
+ * Immutable and thread-safe.
  */
 public final class SeedResolver {
     private final RepoMap map;
@@ -85,21 +86,25 @@ public final class SeedResolver {
         if (rel != null && files.containsKey(rel)) {
             return List.of(rel);
         }
+        String type = s.replace('$', '.');
+        if (typeFile.containsKey(type)) {
+            return List.of(typeFile.get(type));
+        }
+        String moduleKey = rel != null ? rel : s;
+        for (Module m : map.modules()) {
+            if (m.id().equals(moduleKey) || m.id().equals(s) || m.name().equals(s)) {
+                List<String> main = map.files().stream().filter(f -> f.module().equals(m.id()) && !f.test())
+                        .map(SourceFile::path).toList();
+                if (!main.isEmpty()) {
+                    return main;
+                }
+            }
+        }
         if (rel != null) {
             String dir = rel.isEmpty() ? "" : rel + "/";
             List<String> under = map.files().stream().map(SourceFile::path).filter(p -> p.startsWith(dir)).toList();
             if (!under.isEmpty()) {
                 return under;
-            }
-        }
-        String type = s.replace('$', '.');
-        if (typeFile.containsKey(type)) {
-            return List.of(typeFile.get(type));
-        }
-        for (Module m : map.modules()) {
-            if (m.id().equals(s) || m.name().equals(s)) {
-                return map.files().stream().filter(f -> f.module().equals(m.id()) && !f.test())
-                        .map(SourceFile::path).toList();
             }
         }
         List<String> simple = simpleTypes.getOrDefault(type, List.of());
@@ -122,6 +127,9 @@ public final class SeedResolver {
             Path given = Path.of(p);
             if (given.isAbsolute()) {
                 Path abs = given.normalize();
+                if (!abs.startsWith(root) && Files.exists(abs)) {
+                    abs = abs.toRealPath(); // the map root is a real path; the user may have typed a link
+                }
                 return abs.startsWith(root) ? slashes(root.relativize(abs)) : null;
             }
             Path fromCwd = Path.of("").toAbsolutePath().resolve(given).normalize();
@@ -129,7 +137,7 @@ public final class SeedResolver {
                 return slashes(root.relativize(fromCwd));
             }
             return p;
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
             return p;
         }
     }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Builds the context pack an agent gets before a change ({@code cofferdam context}): the seeds,
  * the blast radius (top impacted files with their path from a seed), the tests to run, the owners
- * to notify, the modules touched, the module map, cycles met and the history signal. When it does
+ * to notify, the modules touched, the module map, cycles met and the history signal, and (when
+ * history has something) the combined ranking of both signals first. When it does
  * not fit the budget, the least important lines go first (the module map of untouched modules,
  * the long tail of impacted files and tests, then the history), and the pack says what it cut.
  * Stateless and thread-safe; cost grows with the number of lines times the pack size.
@@ -24,6 +25,7 @@ public final class ContextPackBuilder {
         String name = Path.of(map.root()).getFileName() == null ? map.root() : Path.of(map.root()).getFileName().toString();
         List<Section> sections = List.of(
                 PackSections.seeds(report.result()),
+                PackSections.combined(report),
                 PackSections.impacted(report.result()),
                 PackSections.tests(report.result()),
                 PackSections.owners(report.result()),

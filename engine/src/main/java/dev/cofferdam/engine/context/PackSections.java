@@ -4,6 +4,7 @@ import dev.cofferdam.engine.blast.BlastReport;
 import dev.cofferdam.engine.blast.BlastResult;
 import dev.cofferdam.engine.blast.Impact;
 import dev.cofferdam.engine.blast.ModuleImpact;
+import dev.cofferdam.engine.blast.RankedFile;
 import dev.cofferdam.engine.git.CoChange;
 import dev.cofferdam.engine.map.Edge;
 import dev.cofferdam.engine.map.Module;
@@ -90,6 +91,23 @@ public final class PackSections {
             String also = report.inStaticRadius(c.path()) ? "" : " — not found by static analysis";
             s.add("- `" + c.path() + "` with `" + shortName(c.seed()) + "`: " + c.support() + " commits, confidence "
                     + Math.round(c.confidence() * 100) + "%" + also, s.lines.size() < 5 ? 2 : 3);
+        }
+        return s;
+    }
+
+    /** The combined ranking (static score or history confidence, whichever is higher). */
+    public static Section combined(BlastReport report) {
+        Section s = new Section("Most likely to change with the seeds (static score or history confidence, the higher)",
+                "combined-ranking files");
+        if (report.history().isEmpty()) {
+            return s; // the same order as the blast radius: nothing to add
+        }
+        for (RankedFile f : report.combined(3 * TOP)) {
+            StringBuilder sb = new StringBuilder("- `").append(f.path()).append("` ").append(score(f.score()));
+            sb.append(f.staticScore() != null ? " · static " + score(f.staticScore()) : "");
+            sb.append(f.historyConfidence() != null
+                    ? " · history " + Math.round(f.historyConfidence() * 100) + "%" : "");
+            s.add(sb.toString(), s.lines.size() < TOP ? 1 : 3);
         }
         return s;
     }

@@ -30,6 +30,17 @@ public final class CoChangeMiner {
         this.transactions = List.copyOf(transactions);
     }
 
+    /** A miner over given transactions (sets of paths changed together), e.g. to replay history. */
+    public static CoChangeMiner of(List<Set<String>> transactions) {
+        List<Set<String>> kept = new ArrayList<>();
+        for (Set<String> tx : transactions) {
+            if (tx.size() >= 2 && tx.size() <= MAX_TRANSACTION) {
+                kept.add(Set.copyOf(tx));
+            }
+        }
+        return new CoChangeMiner(kept);
+    }
+
     /**
      * Reads the transactions of the last {@link #MAX_COMMITS} non-merge commits reachable from HEAD.
      *

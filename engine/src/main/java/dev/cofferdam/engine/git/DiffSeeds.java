@@ -93,6 +93,9 @@ public final class DiffSeeds {
      * @throws AnalysisException when the file cannot be read or holds no diff header
      */
     public static List<ChangedFile> fromPatch(Path patch) throws AnalysisException {
+        if (!Files.isRegularFile(patch)) {
+            throw new AnalysisException((Files.exists(patch) ? "not a file: " : "no such patch file: ") + patch);
+        }
         String text;
         try {
             text = Files.readString(patch, StandardCharsets.UTF_8);

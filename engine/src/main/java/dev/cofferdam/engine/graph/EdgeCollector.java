@@ -19,8 +19,13 @@ public final class EdgeCollector implements DependencySink {
     private record Key(String from, String to, EdgeKind kind) {
     }
 
-    private static final Comparator<Edge> ORDER = Comparator.comparing(Edge::from).thenComparing(Edge::to)
-            .thenComparing(Edge::kind);
+    private static final Comparator<Edge> ORDER = (a, b) -> {
+        int c = a.from().compareTo(b.from());
+        if (c == 0) {
+            c = a.to().compareTo(b.to());
+        }
+        return c != 0 ? c : a.kind().compareTo(b.kind());
+    };
 
     private final Map<Key, Integer> fileEdges = new HashMap<>();
     private final Map<Key, Integer> typeEdges = new HashMap<>();

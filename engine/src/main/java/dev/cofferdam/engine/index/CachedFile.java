@@ -7,7 +7,7 @@ import dev.cofferdam.engine.lang.FileFacts;
  *
  * @param size  bytes
  * @param mtime milliseconds since the epoch
- * @param hash  SHA-256 of the content (empty when the file was not read, e.g. over the size limit)
+ * @param hash  CRC32C and Adler-32 of the content (empty when the file was not read, e.g. over the size limit)
  */
 public record CachedFile(long size, long mtime, byte[] hash, FileFacts facts) {
 }

@@ -1,7 +1,6 @@
 package dev.cofferdam.engine.index;
 
 import dev.cofferdam.engine.AnalysisException;
-import dev.cofferdam.engine.map.RepoMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,14 +126,17 @@ public final class MapIndex implements AutoCloseable {
         }
     }
 
-    /** @return the stored map when it was made from exactly this fingerprint, else null */
-    public RepoMap snapshot(String fingerprint) {
+    /**
+     * @return the stored map (encoded with {@link RepoMapCodec}) when it was made from exactly this
+     *         fingerprint, else null
+     */
+    public byte[] snapshot(String fingerprint) {
         try (PreparedStatement p = connection.prepareStatement("SELECT map FROM snapshot WHERE id = 1 AND fingerprint = ?")) {
             p.setString(1, fingerprint);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? RepoMapCodec.decode(rs.getBytes(1)) : null;
+                return rs.next() ? rs.getBytes(1) : null;
             }
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("ignoring the stored map of {}: {}", file, e.toString());
             return null;
         }
@@ -162,14 +164,14 @@ public final class MapIndex implements AutoCloseable {
     }
 
     /**
-     * Stores changed facts, forgets removed files and replaces the map, in one transaction.
+     * Stores changed facts, forgets removed files and replaces the map (encoded with
+     * {@link RepoMapCodec}), in one transaction.
      *
      * @throws AnalysisException when it cannot be written (the index is left as it was)
      */
-    public void write(Map<String, CachedFile> changed, Collection<String> removed, String fingerprint, RepoMap map,
+    public void write(Map<String, CachedFile> changed, Collection<String> removed, String fingerprint, byte[] mapBlob,
                       FactsCodec codec) throws AnalysisException {
         try {
-            byte[] mapBlob = RepoMapCodec.encode(map);
             connection.setAutoCommit(false);
             try {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM files WHERE path = ?")) {

@@ -30,6 +30,7 @@ final class FactsStage {
     record Outcome(Map<String, CachedFile> all, Map<String, CachedFile> changed, int parsed) {
     }
 
+    private static final int INLINE_LIMIT = 2;
     private final FileAnalysis analysis;
     private final ExecutorService pool;
 
@@ -56,6 +57,16 @@ final class FactsStage {
         AtomicInteger parsed = new AtomicInteger();
         int total = toRead.size();
         progress.progress("parsing", 0, total);
+        if (total <= INLINE_LIMIT) {
+            // an edit touches a file or two: handing them to the pool only adds scheduling latency
+            for (ScannedFile file : toRead) {
+                CachedFile result = load(file, cached.get(file.path()), parsed);
+                all.put(file.path(), result);
+                changed.put(file.path(), result);
+                progress.progress("parsing", done.incrementAndGet(), total);
+            }
+            return new Outcome(all, changed, parsed.get());
+        }
         List<Future<?>> futures = new ArrayList<>(total);
         for (ScannedFile file : toRead) {
             futures.add(pool.submit(() -> {
@@ -97,7 +108,7 @@ final class FactsStage {
         } catch (IOException | SecurityException e) {
             return new CachedFile(file.size(), file.mtime(), new byte[0], analysis.unreadable(file.path(), reason(e)));
         }
-        byte[] hash = FileStates.sha256().digest(content);
+        byte[] hash = FileStates.contentHash(content);
         if (previous != null && Arrays.equals(previous.hash(), hash) && previous.facts().path().equals(file.path())) {
             return new CachedFile(file.size(), file.mtime(), hash, previous.facts());
         }

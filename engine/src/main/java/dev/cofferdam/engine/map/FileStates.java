@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32C;
 
 /** Content hashes and the fingerprint of a scanned file set. Stateless. */
 final class FileStates {
@@ -14,6 +16,21 @@ final class FileStates {
     static final long RACY_MILLIS = 2_000;
 
     private FileStates() {
+    }
+
+    /**
+     * Content fingerprint for change detection (not security): CRC32C and Adler-32 of the bytes,
+     * 8 bytes. Both are intrinsics, so hashing a cold repository costs next to nothing.
+     */
+    static byte[] contentHash(byte[] content) {
+        CRC32C crc = new CRC32C();
+        crc.update(content);
+        Adler32 adler = new Adler32();
+        adler.update(content);
+        long a = crc.getValue();
+        long b = adler.getValue();
+        return new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a,
+            (byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b};
     }
 
     static MessageDigest sha256() {

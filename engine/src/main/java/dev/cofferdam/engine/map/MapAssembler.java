@@ -48,7 +48,8 @@ final class MapAssembler {
             }
             progress.progress("resolving", ++done, analyzers.size());
         }
-        List<ModuleClusterer.Item> items = facts.stream().map(f -> new ModuleClusterer.Item(f.path(), f.loc())).toList();
+        List<ModuleClusterer.Item> items = facts.stream().map(f -> new ModuleClusterer.Item(f.path(), f.loc(),
+                f.details() != null || analyzers.stream().anyMatch(a -> a.language().equals(f.language())))).toList();
         ModuleClusterer.Assignment modules = new ModuleClusterer().cluster(items, layout, rootName);
         List<SourceFile> files = new ArrayList<>(facts.size());
         for (FileFacts f : facts) {

@@ -6,6 +6,8 @@ import dev.cofferdam.engine.index.CachedFile;
 import dev.cofferdam.engine.index.FactsCodec;
 import dev.cofferdam.engine.index.IndexLocation;
 import dev.cofferdam.engine.index.MapIndex;
+import dev.cofferdam.engine.index.RepoMapCodec;
+import dev.cofferdam.engine.index.SnapshotFile;
 import dev.cofferdam.engine.lang.FileAnalysis;
 import dev.cofferdam.engine.lang.LanguageAnalyzer;
 import dev.cofferdam.engine.scan.BuildLayoutReader;
@@ -66,9 +68,16 @@ final class MapPipeline {
             return previous;
         }
         Path db = IndexLocation.databaseFor(cacheDir, root);
+        RepoMap copy = previous == null ? SnapshotFile.read(db, fingerprint) : null;
+        if (copy != null) {
+            stats.accept(new MapStats(copy.files().size(), 0, true, elapsed(start)));
+            return new Memo(fingerprint, copy, null);
+        }
         try (MapIndex index = MapIndex.open(db, root.toString())) {
-            RepoMap stored = index.snapshot(fingerprint);
+            byte[] storedBlob = index.snapshot(fingerprint);
+            RepoMap stored = decode(storedBlob);
             if (stored != null) {
+                SnapshotFile.write(db, fingerprint, storedBlob);
                 stats.accept(new MapStats(stored.files().size(), 0, true, elapsed(start)));
                 return new Memo(fingerprint, stored, previous == null ? null : previous.files());
             }
@@ -84,7 +93,9 @@ final class MapPipeline {
                     facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress);
             long linkedAt = elapsed(start);
             progress.progress("writing index", 0, 1);
-            index.write(facts.changed(), removed, fingerprint, map, codec);
+            byte[] blob = encode(map);
+            index.write(facts.changed(), removed, fingerprint, blob, codec);
+            SnapshotFile.write(db, fingerprint, blob);
             progress.progress("writing index", 1, 1);
             LOG.debug("mapped {}: scan+open {} ms, facts {} ms ({} parsed), link {} ms, write {} ms", root, scanned,
                     parsedAt - scanned, facts.parsed(), linkedAt - parsedAt, elapsed(start) - linkedAt);
@@ -100,7 +111,7 @@ final class MapPipeline {
             ScannedFile f = files.get(i);
             if (f.mtime() >= scanStart - FileStates.RACY_MILLIS && f.size() <= FileAnalysis.MAX_PARSED_SIZE) {
                 try {
-                    hashes[i] = FileStates.sha256().digest(Files.readAllBytes(f.file()));
+                    hashes[i] = FileStates.contentHash(Files.readAllBytes(f.file()));
                 } catch (IOException | SecurityException e) {
                     hashes[i] = new byte[0];
                 }
@@ -110,6 +121,27 @@ final class MapPipeline {
                 .append(MapIndex.SCHEMA_VERSION);
         analyzers.forEach(a -> version.append(';').append(a.language()).append(':').append(a.factsVersion()));
         return FileStates.fingerprint(version.toString(), files, hashes);
+    }
+
+    /** @return the decoded map, or null when there is none or it cannot be decoded (then it is rebuilt) */
+    private static RepoMap decode(byte[] blob) {
+        if (blob == null) {
+            return null;
+        }
+        try {
+            return RepoMapCodec.decode(blob);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring an undecodable stored map: {}", e.toString());
+            return null;
+        }
+    }
+
+    private static byte[] encode(RepoMap map) throws AnalysisException {
+        try {
+            return RepoMapCodec.encode(map);
+        } catch (IOException e) {
+            throw new AnalysisException("cannot encode the map: " + e.getMessage(), e);
+        }
     }
 
     private static long elapsed(long start) {

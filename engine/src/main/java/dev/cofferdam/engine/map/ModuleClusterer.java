@@ -6,9 +6,11 @@ import dev.cofferdam.engine.scan.SourceRoot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,8 +24,17 @@ final class ModuleClusterer {
     private static final int MIN_GROUPS = 5;
     private static final int MIN_FILES_TO_SPLIT = 8;
 
-    /** A file to place. */
-    record Item(String path, int loc) {
+    /**
+     * A file to place.
+     *
+     * @param code a source file of a language the map analyzes (its folder is a package)
+     */
+    record Item(String path, int loc, boolean code) {
+    }
+
+    private static String folder(String relative) {
+        int slash = relative.lastIndexOf('/');
+        return slash < 0 ? "" : relative.substring(0, slash);
     }
 
     /** The modules and which module each file is in. */
@@ -66,11 +77,20 @@ final class ModuleClusterer {
                                        BuildModule build, Map<String, String> moduleOf, Map<String, Module> clusters) {
         Map<Item, Group> inRoots = new LinkedHashMap<>();
         List<Item> others = new ArrayList<>();
+        Set<String> codeFolders = new HashSet<>();
         for (Item item : own) {
             SourceRoot root = layout.rootOf(item.path());
-            if (root != null) {
-                String rel = root.relativize(item.path());
-                inRoots.put(item, new Group(rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "", root.path()));
+            if (root != null && item.code()) {
+                codeFolders.add(root.path() + ":" + folder(root.relativize(item.path())));
+            }
+        }
+        for (Item item : own) {
+            SourceRoot root = layout.rootOf(item.path());
+            String key = root == null ? null : folder(root.relativize(item.path()));
+            // files beside code in a package folder join its cluster; other folders under an inferred
+            // root (META-INF, docs) and the root's own default package stay with the module
+            if (root != null && codeFolders.contains(root.path() + ":" + key) && !(key.isEmpty() && root.path().isEmpty())) {
+                inRoots.put(item, new Group(key, root.path()));
             } else {
                 others.add(item);
             }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Child process of {@link MapBench}: maps one folder once in a fresh JVM and prints
- * {@code millis files edges parsed fromSnapshot} on one line.
+ * {@code millis files edges parsed fromSnapshot processCpuMillis} on one line.
  */
 public final class MapOnce {
     private MapOnce() {
@@ -18,6 +18,6 @@ public final class MapOnce {
         MapResult result = new IndexedMapService(Path.of(args[1])).mapWithStats(Path.of(args[0]), ProgressListener.NONE);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println(millis + " " + result.map().files().size() + " " + result.map().edges().size() + " "
-                + result.stats().parsed() + " " + result.stats().fromSnapshot());
+                + result.stats().parsed() + " " + result.stats().fromSnapshot() + " " + MapBench.processCpuMillis());
     }
 }

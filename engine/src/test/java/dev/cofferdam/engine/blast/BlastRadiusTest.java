@@ -114,6 +114,10 @@ class BlastRadiusTest {
         assertThat(radius.compute(new BlastQuery(List.of("core-lib"), 0)).seeds())
                 .containsExactly("core/Api.java", "core/Heavy.java", "core/Light.java", "core/Sub.java");
         assertThat(radius.compute(new BlastQuery(List.of("./app/"), 0)).seeds()).hasSize(3);
+        // a directory that is a module means its non-test files, so its tests are listed to run
+        BlastResult core = radius.compute(new BlastQuery(List.of("core/"), 0));
+        assertThat(core.seeds()).containsExactly("core/Api.java", "core/Heavy.java", "core/Light.java", "core/Sub.java");
+        assertThat(core.tests()).extracting(Impact::path).containsExactly("core/ApiTest.java");
         assertThat(radius.compute(new BlastQuery(List.of("/repo/core/Api.java"), 0)).seeds())
                 .containsExactly("core/Api.java");
     }

@@ -61,6 +61,8 @@ class ContextPackBuilderTest {
         RepoMap map = big();
         ContextPack pack = ContextPackBuilder.build(map, report(map), 0);
         assertThat(pack.cut()).isEmpty();
+        assertThat(pack.markdown()).contains("## Most likely to change with the seeds", "- `m0/User0.java` 0.777 · static 0.777",
+                "- `config/app.yml` 0.500 · history 50%");
         assertThat(pack.markdown()).contains("`m19/User199.java`", "`core/SeedTest39.java`", "`config/app.yml`",
                 "not found by static analysis", "`m29` module-29 (maven");
         assertThat(pack.markdown()).doesNotContain("Cut to fit");

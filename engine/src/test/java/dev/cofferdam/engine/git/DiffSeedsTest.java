@@ -124,7 +124,8 @@ class DiffSeedsTest {
         Path file = dir.resolve("not.patch");
         Files.writeString(file, "hello\n");
         assertThatThrownBy(() -> DiffSeeds.fromPatch(file)).hasMessageContaining("no diff header");
-        assertThatThrownBy(() -> DiffSeeds.fromPatch(dir.resolve("missing.patch"))).hasMessageContaining("cannot read patch");
+        assertThatThrownBy(() -> DiffSeeds.fromPatch(dir.resolve("missing.patch"))).hasMessage("no such patch file: " + dir.resolve("missing.patch"));
+        assertThatThrownBy(() -> DiffSeeds.fromPatch(dir)).hasMessage("not a file: " + dir);
     }
 
     @Test

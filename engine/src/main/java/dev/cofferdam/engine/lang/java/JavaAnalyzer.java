@@ -28,6 +28,8 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     private static final int MAX_ERRORS = 20;
+    private static final int MAX_MESSAGE = 160;
+    private static final Pattern POSITION = Pattern.compile("(?:\\(line |at line )(\\d+),\\s*col(?:umn)? (\\d+)");
 
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(ParserFactory::create);
 
@@ -79,16 +81,14 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
         return new JavaFacts(pkg.find() ? pkg.group(1) : "", imports, List.of(), List.of());
     }
 
-    private static String oneLine(Problem problem) {
-        String where = problem.getLocation().flatMap(l -> l.getBegin().getRange())
-                .map(r -> "line " + r.begin.line + ", column " + r.begin.column + ": ").orElse("");
-        String message = problem.getMessage();
-        int nl = message.indexOf('\n');
-        if (nl >= 0) {
-            message = message.substring(0, nl);
-        }
-        if (message.length() > 300) {
-            message = message.substring(0, 300) + "...";
+    /** "line 3, column 23: Parse error. Found "{", expected one of ...", at most one short line. */
+    static String oneLine(Problem problem) {
+        String detail = problem.getVerboseMessage() + " " + problem.getCause().map(Throwable::getMessage).orElse("");
+        Matcher at = POSITION.matcher(detail);
+        String where = at.find() ? "line " + at.group(1) + ", column " + at.group(2) + ": " : "";
+        String message = problem.getMessage().replaceAll("\\s+", " ").trim();
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
         }
         return where + message;
     }

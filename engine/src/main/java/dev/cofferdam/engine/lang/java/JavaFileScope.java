@@ -17,6 +17,8 @@ final class JavaFileScope {
     final Map<String, List<String>> staticImports = new HashMap<>();
     final List<String> onDemand = new ArrayList<>();
     final List<String> staticOnDemand = new ArrayList<>();
+    /** Memoized file-level resolutions (imports, package, java.lang) by simple name. */
+    final Map<String, Resolved> fileLevel = new HashMap<>();
 
     JavaFileScope(String path, JavaFacts facts) {
         this.path = path;

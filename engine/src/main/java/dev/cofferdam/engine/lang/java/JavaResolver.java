@@ -12,6 +12,7 @@ import java.util.List;
  */
 final class JavaResolver {
     private static final int MAX_DEPTH = 40;
+    private static final Resolved UNRESOLVED = Resolved.outside("");
     private final TypeTable table;
 
     JavaResolver(TypeTable table) {
@@ -94,6 +95,15 @@ final class JavaResolver {
                 return Resolved.of(member);
             }
         }
+        Resolved cached = file.fileLevel.get(name);
+        if (cached == null) {
+            cached = resolveAtFileLevel(file, name);
+            file.fileLevel.put(name, cached == null ? UNRESOLVED : cached);
+        }
+        return cached == UNRESOLVED ? null : cached;
+    }
+
+    private Resolved resolveAtFileLevel(JavaFileScope file, String name) {
         TypeEntry top = file.topLevel.get(name);
         if (top != null) {
             return Resolved.of(top);
@@ -148,13 +158,21 @@ final class JavaResolver {
         if (member != null || depth > MAX_DEPTH) {
             return member;
         }
+        TypeEntry cached = type.memberCache.get(name);
+        if (cached != null) {
+            return cached == TypeEntry.NONE ? null : cached;
+        }
+        boolean complete = !type.resolvingSupers;
         for (TypeEntry parent : supers(type)) {
             member = memberType(parent, name, depth + 1);
             if (member != null) {
-                return member;
+                break;
             }
         }
-        return null;
+        if (complete && !type.resolvingSupers) {
+            type.memberCache.put(name, member == null ? TypeEntry.NONE : member);
+        }
+        return member;
     }
 
     /** Direct supertypes inside the repository, resolved in the scope enclosing the declaration. */

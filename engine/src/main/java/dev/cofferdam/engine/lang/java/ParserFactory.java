@@ -34,7 +34,8 @@ final class ParserFactory {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setStoreTokens(false)
                 .setAttributeComments(false)
-                .setLexicalPreservationEnabled(false);
+                .setLexicalPreservationEnabled(false)
+                .setDetectOriginalLineSeparator(false);
     }
 
     /** @return the index of the processor whose removal silences the validator on the probe, or -1 */

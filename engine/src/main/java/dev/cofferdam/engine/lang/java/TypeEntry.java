@@ -16,8 +16,12 @@ final class TypeEntry {
     /** Qualified name, or null for local and anonymous types. */
     final String fqn;
     final Map<String, TypeEntry> members = new HashMap<>(4);
+    /** Member type lookups including inherited ones, memoized (null results as {@link #NONE}). */
+    final Map<String, TypeEntry> memberCache = new HashMap<>(8);
     List<TypeEntry> supers;
     boolean resolvingSupers;
+
+    static final TypeEntry NONE = new TypeEntry(null, -1, null, null);
 
     TypeEntry(JavaFileScope file, int index, JavaTypeDecl decl, String fqn) {
         this.file = file;

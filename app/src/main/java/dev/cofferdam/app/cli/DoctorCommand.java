@@ -1,0 +1,103 @@
+package dev.cofferdam.app.cli;
+
+import dev.cofferdam.vm.image.HostCommand;
+import dev.cofferdam.vm.image.ImageException;
+import dev.cofferdam.vm.image.ImageStore;
+import dev.cofferdam.vm.qemu.Accelerator;
+import dev.cofferdam.vm.qemu.AcceleratorProbe;
+import dev.cofferdam.vm.qemu.QemuCommandLine;
+import dev.cofferdam.vm.sandbox.VmDirs;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code cofferdam doctor}: what the sandboxes need on this host, each line ok or missing with its fix. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check QEMU, KVM, virtiofsd, the guest image and its build tools, and the Docker engine.")
+public final class DoctorCommand implements Callable<Integer> {
+    private boolean requiredMissing;
+
+    @Override
+    public Integer call() {
+        VmDirs dirs = VmDirs.defaults();
+        boolean qemu = HostCommand.onPath(QemuCommandLine.BINARY);
+        line(qemu, true, "QEMU (" + QemuCommandLine.BINARY + ")", qemu ? version() : "apt-get install qemu-system-x86");
+        Path virtiofsd = Path.of("/usr/lib/qemu/virtiofsd");
+        line(Files.isExecutable(virtiofsd), true, "virtiofsd (workspaces)", Files.isExecutable(virtiofsd)
+                ? virtiofsd.toString() : "apt-get install qemu-system-common");
+        ImageStore images = new ImageStore(dirs.images());
+        Path kernel = null;
+        try {
+            var tiny = images.find("tiny");
+            line(tiny.isPresent(), false, "image tiny", tiny.map(i -> i.dir() + " (kernel " + i.kernelRelease() + ")")
+                    .orElse("cofferdam image build tiny (or it builds at the first sandbox create)"));
+            kernel = tiny.map(i -> i.kernel()).orElse(null);
+        } catch (ImageException e) {
+            line(false, false, "image tiny", e.getMessage());
+        }
+        kvm(dirs, qemu, kernel);
+        boolean gcc = HostCommand.onPath("gcc") && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a"));
+        line(gcc, false, "gcc + static libc (image build)", gcc ? "gcc" : "apt-get install gcc libc6-dev");
+        boolean busybox = Files.isRegularFile(Path.of("/bin/busybox"));
+        line(busybox, false, "busybox (image build)", busybox ? "/bin/busybox" : "apt-get install busybox-static");
+        boolean apt = HostCommand.onPath("apt-get") && HostCommand.onPath("dpkg-deb");
+        line(apt, false, "apt-get + dpkg-deb (guest kernel)", apt ? "present" : "a Debian-based host is needed to fetch the kernel");
+        docker();
+        return requiredMissing ? CofferdamCommand.EXIT_INTERNAL : CofferdamCommand.EXIT_OK;
+    }
+
+    private void kvm(VmDirs dirs, boolean qemu, Path kernel) {
+        if (!qemu || kernel == null) {
+            line(false, false, "KVM", "unknown until QEMU and the tiny image exist; guests would use TCG");
+            return;
+        }
+        AcceleratorProbe.Verdict v = new AcceleratorProbe(dirs.cache()).probe(kernel);
+        boolean ok = v.accelerator() == Accelerator.KVM;
+        line(ok, false, "KVM", ok ? v.reason() : "not usable, guests run under TCG (slow): " + v.reason());
+    }
+
+    private void docker() {
+        Path sock = Path.of("/var/run/docker.sock");
+        String state;
+        boolean ok = false;
+        if (!Files.exists(sock)) {
+            state = "no engine socket (optional, for OCI templates): apt-get install docker.io";
+        } else {
+            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                ch.connect(UnixDomainSocketAddress.of(sock));
+                ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                ByteBuffer buf = ByteBuffer.allocate(512);
+                ch.read(buf);
+                String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+                ok = reply.startsWith("HTTP/1.") && reply.contains(" 200 ");
+                state = ok ? "engine answers on " + sock : "engine did not answer: systemctl start docker";
+            } catch (IOException e) {
+                state = "cannot reach " + sock + " (" + e.getMessage() + "): start docker or join the docker group";
+            }
+        }
+        line(ok, false, "Docker engine", state);
+    }
+
+    private static String version() {
+        try {
+            return HostCommand.run(null, 10, List.of(QemuCommandLine.BINARY, "--version")).lines().findFirst().orElse("");
+        } catch (IOException e) {
+            return "present";
+        }
+    }
+
+    private void line(boolean ok, boolean required, String what, String detail) {
+        if (!ok && required) {
+            requiredMissing = true;
+        }
+        System.out.printf("%-8s %-36s %s%n", ok ? "ok" : "missing", what, detail);
+    }
+}

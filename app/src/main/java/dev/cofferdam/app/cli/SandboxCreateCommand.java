@@ -1,0 +1,33 @@
+package dev.cofferdam.app.cli;
+
+import dev.cofferdam.vm.sandbox.SandboxException;
+import dev.cofferdam.vm.sandbox.SandboxInfo;
+import dev.cofferdam.vm.sandbox.SandboxService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code cofferdam sandbox create NAME}: creates and boots a sandbox. */
+@Command(name = "create", mixinStandardHelpOptions = true, description = "Create a sandbox and boot it.")
+final class SandboxCreateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Sandbox name (a-z, 0-9, -).")
+    String name;
+
+    @Mixin
+    SandboxOptions options;
+
+    @Override
+    public Integer call() {
+        try (SandboxService service = VmCli.service()) {
+            SandboxInfo info = service.create(options.spec(name), VmCli.progress());
+            if (!info.warning().isEmpty()) {
+                System.err.println("cofferdam: warning: " + info.warning());
+            }
+            System.out.println(info.name());
+            return CofferdamCommand.EXIT_OK;
+        } catch (SandboxException e) {
+            return VmCli.fail(e);
+        }
+    }
+}

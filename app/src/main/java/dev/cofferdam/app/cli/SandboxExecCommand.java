@@ -1,0 +1,54 @@
+package dev.cofferdam.app.cli;
+
+import dev.cofferdam.vm.sandbox.ExecListener;
+import dev.cofferdam.vm.sandbox.ExecRequest;
+import dev.cofferdam.vm.sandbox.SandboxException;
+import dev.cofferdam.vm.sandbox.SandboxService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cofferdam sandbox exec NAME CMD...}: runs a command, streams its output, returns its exit code. */
+@Command(name = "exec", mixinStandardHelpOptions = true, modelTransformer = StopAtPositional.class,
+        description = "Run a command in a running sandbox; exits with the command's exit code.")
+final class SandboxExecCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1..*", paramLabel = "CMD", arity = "1..*", description = "Command and arguments.")
+    List<String> command;
+
+    @Option(names = {"-i", "--interactive"}, description = "Pass this process's stdin to the command.")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Run the command under a pseudo-terminal.")
+    boolean tty;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set an environment variable.")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory in the guest.")
+    String workdir = "";
+
+    @Override
+    public Integer call() {
+        try (SandboxService service = VmCli.service()) {
+            return run(service, name, new ExecRequest(command, env, workdir, tty, interactive ? System.in : null));
+        } catch (SandboxException e) {
+            return VmCli.fail(e);
+        }
+    }
+
+    /** Runs and streams to this process's stdout/stderr; returns the guest command's exit code. */
+    static int run(SandboxService service, String name, ExecRequest req) throws SandboxException {
+        ExecListener out = (isErr, data, len) -> {
+            (isErr ? System.err : System.out).write(data, 0, len);
+            (isErr ? System.err : System.out).flush();
+        };
+        return service.exec(name, req, out).exitCode();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cofferdam.app.cli;
+
+import dev.cofferdam.vm.policy.CanonicalHost;
+import dev.cofferdam.vm.policy.CofferdamDirs;
+import dev.cofferdam.vm.policy.HostCanonicalizer;
+import dev.cofferdam.vm.policy.HostSyntaxException;
+import dev.cofferdam.vm.secret.Credential;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.KnownService;
+import dev.cofferdam.vm.secret.SecretException;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cofferdam secret}: credentials kept on the host and injected by the proxy for their hosts only. */
+@Command(name = "secret", mixinStandardHelpOptions = true,
+        description = "Credentials on the host; guests only ever see a placeholder.",
+        subcommands = {SecretCommand.Set.class, SecretCommand.Ls.class, SecretCommand.Rm.class})
+public final class SecretCommand implements Runnable {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static EncryptedFileSecretStore store() {
+        return new EncryptedFileSecretStore(CofferdamDirs.fromEnvironment().config());
+    }
+
+    /** Shared error handling. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        int fail(String message) {
+            spec.commandLine().getErr().println("cofferdam: " + message);
+            return 2;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return execute();
+            } catch (SecretException e) {
+                spec.commandLine().getErr().println("cofferdam: " + e.getMessage());
+                return e.getCause() instanceof IOException ? 1 : 2;
+            }
+        }
+
+        abstract int execute() throws SecretException;
+    }
+
+    @Command(name = "set", description = "Store a credential; the value is read from standard input (one line). "
+            + "Known services: anthropic, openai, github, google, groq, mistral, xai; any other name needs --host.")
+    static final class Set extends Base {
+        @Parameters(paramLabel = "SERVICE")
+        String service;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "A host the credential is bound to (repeatable).")
+        List<String> hosts = new ArrayList<>();
+
+        @Option(names = "--env", paramLabel = "VAR", description = "The guest variable holding the placeholder.")
+        String env;
+
+        @Override
+        int execute() throws SecretException {
+            String name = service.toLowerCase(Locale.ROOT);
+            if (!NAME.matcher(name).matches()) {
+                return fail("invalid service name '" + service + "' (lower-case letters, digits, '_', '-')");
+            }
+            Optional<KnownService> known = KnownService.byId(name);
+            List<String> bound = new ArrayList<>();
+            for (String h : hosts) {
+                try {
+                    CanonicalHost c = HostCanonicalizer.fromUser(h);
+                    if (c.isAddress()) {
+                        return fail("bind credentials to host names, not addresses: '" + h + "'");
+                    }
+                    bound.add(c.text());
+                } catch (HostSyntaxException e) {
+                    return fail("invalid host '" + h + "': " + e.getMessage());
+                }
+            }
+            if (bound.isEmpty()) {
+                if (known.isEmpty()) {
+                    return fail("'" + name + "' is not a known service: give its hosts with --host");
+                }
+                bound.addAll(known.get().hosts());
+            }
+            String var = env != null ? env : known.map(KnownService::envVar)
+                    .orElse(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN");
+            if (!ENV.matcher(var).matches()) {
+                return fail("invalid variable name '" + var + "'");
+            }
+            String value = readValue();
+            if (value == null || value.isBlank()) {
+                return fail("no value on standard input");
+            }
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            String placeholder = "cofferdam-" + name + "-" + HexFormat.of().formatHex(random);
+            store().put(new Credential(name, bound, var, placeholder), value.strip());
+            spec.commandLine().getOut().println("stored " + name + " for " + String.join(", ", bound) + "; guests see "
+                    + var + "=" + placeholder);
+            return 0;
+        }
+
+        private static String readValue() {
+            Console console = System.console();
+            if (console != null) {
+                char[] chars = console.readPassword("value: ");
+                return chars == null ? null : new String(chars);
+            }
+            try {
+                return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    @Command(name = "ls", description = "List credentials (never their values).")
+    static final class Ls extends Base {
+        @Override
+        int execute() throws SecretException {
+            for (Credential c : store().list()) {
+                spec.commandLine().getOut().println(c.name() + "\t" + c.envVar() + "=" + c.placeholder() + "\t"
+                        + String.join(",", c.hosts()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rm", description = "Remove a credential.")
+    static final class Rm extends Base {
+        @Parameters(paramLabel = "SERVICE")
+        String service;
+
+        @Override
+        int execute() throws SecretException {
+            if (!store().remove(service.toLowerCase(Locale.ROOT))) {
+                return fail("no credential '" + service + "'");
+            }
+            spec.commandLine().getOut().println("removed " + service.toLowerCase(Locale.ROOT));
+            return 0;
+        }
+    }
+}

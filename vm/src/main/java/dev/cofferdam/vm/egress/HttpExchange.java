@@ -1,0 +1,148 @@
+package dev.cofferdam.vm.egress;
+
+import dev.cofferdam.vm.policy.Decision;
+import dev.cofferdam.vm.policy.Policy;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One plain-HTTP request through the proxy: decided on the absolute URI's host (the Host header is
+ * replaced by it), resolved and checked off the event loop, logged, then sent in origin-form over
+ * a fresh upstream connection to exactly the checked address; the response streams back.
+ * Event-loop confined apart from the blocking step.
+ */
+final class HttpExchange {
+    private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHORIZATION, HttpHeaderNames.PROXY_AUTHENTICATE,
+            HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE,
+            HttpHeaderNames.EXPECT);
+
+    private final ClientHandler owner;
+    private final ProxyContext pc;
+    private final Gate gate;
+    private final ChannelHandlerContext ctx;
+
+    HttpExchange(ClientHandler owner, ProxyContext pc, Gate gate, ChannelHandlerContext ctx) {
+        this.owner = owner;
+        this.pc = pc;
+        this.gate = gate;
+        this.ctx = ctx;
+    }
+
+    void start(FullHttpRequest req) {
+        String method = req.method().name();
+        RequestTarget t;
+        try {
+            t = RequestTarget.absolute(req.uri());
+        } catch (BadRequestException e) {
+            owner.reject(method, e.status(), e.getMessage(), true);
+            return;
+        }
+        boolean clientClose = !HttpUtil.isKeepAlive(req);
+        String hostHeader = req.headers().get(HttpHeaderNames.HOST);
+        Policy policy = pc.policies().policyFor(pc.sandbox());
+        Decision byName = policy.decide(t.host(), t.port());
+        FullHttpRequest up = upstreamRequest(req, t);
+        String client = owner.client();
+        pc.blocking().execute(() -> {
+            Gate.Outcome o = gate.resolve(policy, t, byName);
+            Decision d = o.decision();
+            if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
+                d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
+            }
+            Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
+                    gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
+            ctx.executor().execute(() -> proceed(logged, t, up, clientClose));
+        });
+    }
+
+    private void proceed(Gate.Outcome o, RequestTarget t, FullHttpRequest up, boolean clientClose) {
+        if (o.status() != 0 || !ctx.channel().isActive()) {
+            up.release();
+            owner.respond(Responses.text(o.status() == 0 ? 502 : o.status(), o.message(), clientClose
+                    || o.status() == 503), clientClose || o.status() == 503);
+            return;
+        }
+        long started = System.nanoTime();
+        ByteCounter counter = new ByteCounter();
+        UpstreamResponse relay = new UpstreamResponse(owner, gate, ctx, o.record(), counter, started,
+                up.method(), clientClose);
+        Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECV)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) pc.settings().connectTimeout().toMillis())
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(counter,
+                                idle(),
+                                new HttpClientCodec(), relay);
+                    }
+                });
+        b.connect(new InetSocketAddress(o.address(), t.port())).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                up.release();
+                String why = "upstream unreachable: " + t.host().authorityForm() + ":" + t.port() + " ("
+                        + f.cause().getClass().getSimpleName() + ")";
+                gate.complete(o.record(), new EgressCompletion(502, 0, 0, millisSince(started), why, false, null,
+                        null));
+                owner.respond(Responses.text(502, why, clientClose), clientClose);
+                return;
+            }
+            owner.upstream(f.channel());
+            f.channel().writeAndFlush(up);
+        });
+    }
+
+    private static FullHttpRequest upstreamRequest(FullHttpRequest req, RequestTarget t) {
+        FullHttpRequest up = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, req.method(), t.path(),
+                req.content().retainedDuplicate());
+        HttpHeaders h = up.headers();
+        h.set(req.headers());
+        for (String token : req.headers().getAll(HttpHeaderNames.CONNECTION)) {
+            for (String name : token.split(",")) {
+                h.remove(name.strip());
+            }
+        }
+        HOP_BY_HOP.forEach(h::remove);
+        h.set(HttpHeaderNames.HOST, t.hostHeader());
+        h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        h.set(HttpHeaderNames.CONTENT_LENGTH, up.content().readableBytes());
+        if (up.content().readableBytes() == 0 && !req.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+        }
+        return up;
+    }
+
+    static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    static List<CharSequence> hopByHop() {
+        return HOP_BY_HOP;
+    }
+
+    private IdleStateHandler idle() {
+        return new IdleStateHandler(0, 0, pc.settings().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,309 @@
+package dev.cofferdam.vm.sandbox;
+
+import dev.cofferdam.vm.image.BuildListener;
+import dev.cofferdam.vm.image.GuestImage;
+import dev.cofferdam.vm.image.ImageException;
+import dev.cofferdam.vm.image.ImageStore;
+import dev.cofferdam.vm.qemu.Accelerator;
+import dev.cofferdam.vm.qemu.AcceleratorProbe;
+import dev.cofferdam.vm.qemu.ConsoleLog;
+import dev.cofferdam.vm.qemu.DetachedProcess;
+import dev.cofferdam.vm.qemu.HostInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, runs and removes sandboxes (QEMU microVMs with an exec agent). State is kept in
+ * SQLite; QEMU processes run detached, so they outlive this service, and a new service
+ * re-adopts those still answering. Thread-safe: lifecycle operations are serialized per
+ * service; exec calls run concurrently (up to {@value VmLauncher#EXEC_PORTS} per sandbox).
+ */
+public final class SandboxService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
+
+    /**
+     * @param bootTimeout how long to wait for the guest agent after starting QEMU
+     * @param accelerator force an accelerator instead of probing KVM
+     */
+    public record Options(Duration bootTimeout, Optional<Accelerator> accelerator) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(60), Optional.empty());
+        }
+    }
+
+    private final VmDirs dirs;
+    private final ImageStore images;
+    private final EgressRelay relay;
+    private final Options options;
+    private final SandboxStore store;
+    private final HostInfo host = HostInfo.read();
+    private final AcceleratorProbe probe;
+
+    /** Opens the store and re-adopts sandboxes whose QEMU still runs. */
+    public SandboxService(VmDirs dirs, EgressRelay relay, Options options) throws SandboxException {
+        this.dirs = dirs;
+        this.images = new ImageStore(dirs.images());
+        this.relay = relay;
+        this.options = options;
+        this.store = new SandboxStore(dirs.database());
+        this.probe = new AcceleratorProbe(dirs.cache());
+        for (SandboxRecord r : store.all()) {
+            if (r.wantRunning() && answers(r)) {
+                try {
+                    relay.endpoint(r.name(), runDir(r.name()));
+                    LOG.debug("re-adopted sandbox {} (QEMU pid {})", r.name(), r.qemuPid());
+                } catch (IOException e) {
+                    LOG.warn("sandbox {}: egress endpoint not restored: {}", r.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    /**
+     * Creates a sandbox and boots it; builds its image first if needed.
+     *
+     * @throws SandboxException on invalid input (unknown template, missing workspace, duplicate
+     *                          name, resources beyond the host) or when the VM does not boot
+     */
+    public synchronized SandboxInfo create(SandboxSpec spec, BuildListener listener) throws SandboxException {
+        SpecValidator.validate(spec, host, dirs.data(), runDir(spec.name()));
+        if (store.get(spec.name()).isPresent()) {
+            throw new SandboxException("a sandbox named " + spec.name() + " already exists");
+        }
+        if (spec.cloneWorkspace()) {
+            if (spec.workspace().isEmpty()) {
+                throw new SandboxException("--clone needs --workspace (the git repository to clone)");
+            }
+            WorkspaceClone.validate(spec.workspace().get());
+        }
+        GuestImage image = image(spec.template(), listener);
+        long now = System.currentTimeMillis();
+        SandboxRecord rec = new SandboxRecord(spec, image.dir(), Accelerator.TCG, "", false, 0, 0, now, now);
+        store.put(rec);
+        try {
+            if (spec.cloneWorkspace()) {
+                WorkspaceClone.create(spec.workspace().get(), cloneDir(spec.name()));
+            }
+            return boot(rec, image);
+        } catch (SandboxException e) {
+            removeQuietly(spec.name());
+            throw e;
+        }
+    }
+
+    /** Boots a stopped or crashed sandbox; a running one is left alone. */
+    public synchronized SandboxInfo start(String name) throws SandboxException {
+        SandboxRecord r = record(name);
+        if (r.wantRunning() && answers(r)) {
+            return info(r);
+        }
+        SpecValidator.checkHost(dirs.data());
+        cleanup(r);
+        return boot(r, image(r.spec().template(), BuildListener.NONE));
+    }
+
+    private SandboxInfo boot(SandboxRecord r, GuestImage image) throws SandboxException {
+        AcceleratorProbe.Verdict accel = options.accelerator()
+                .map(a -> new AcceleratorProbe.Verdict(a, "forced by configuration"))
+                .orElseGet(() -> probe.probe(image.kernel()));
+        Path run = runDir(r.name());
+        try {
+            Files.createDirectories(run);
+            String endpoint = relay.endpoint(r.name(), run);
+            Optional<Path> shared = r.spec().cloneWorkspace() ? Optional.of(cloneDir(r.name())) : r.spec().workspace();
+            VmLauncher.Running vm = VmLauncher.boot(r.spec(), shared, image, accel, host, run, endpoint,
+                    options.bootTimeout());
+            String note = accel.accelerator() == Accelerator.TCG ? "TCG (no KVM): " + accel.reason() : "";
+            SandboxRecord started = r.started(image.dir(), accel.accelerator(), note, vm.qemuPid(),
+                    vm.virtiofsdPid(), System.currentTimeMillis());
+            store.put(started);
+            return info(started);
+        } catch (IOException e) {
+            relay.release(r.name());
+            throw new SandboxException("starting sandbox " + r.name() + " failed: " + e.getMessage(), false, e);
+        } catch (SandboxException e) {
+            relay.release(r.name());
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a command in a running sandbox, streaming its output to {@code listener}.
+     *
+     * @return the command's exit code and duration
+     * @throws SandboxException when the sandbox is not running or the channel fails
+     */
+    public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
+        SandboxRecord r = record(name);
+        requireRunning(r);
+        Map<String, String> env = ExecEnvironment.of(req);
+        String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
+        try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
+            return ch.exec(req, env, cwd, listener);
+        } catch (IOException e) {
+            throw new SandboxException("exec in sandbox " + name + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    /**
+     * Powers the guest off (QMP quit after a short grace), ends its virtiofsd. Idempotent.
+     * A {@code --clone} sandbox's changes are then brought back as branch {@code cofferdam/<name>}.
+     */
+    public synchronized SandboxInfo stop(String name) throws SandboxException {
+        SandboxRecord r = record(name);
+        cleanup(r);
+        bringBack(r);
+        SandboxRecord stopped = r.stopped();
+        store.put(stopped);
+        return info(stopped);
+    }
+
+    /**
+     * Removes a sandbox and everything it left: processes, sockets, logs, its directory, its row.
+     * A {@code --clone} sandbox's changes are first brought back as branch {@code cofferdam/<name>}.
+     */
+    public synchronized void remove(String name) throws SandboxException {
+        SandboxRecord r = record(name);
+        cleanup(r);
+        bringBack(r);
+        removeQuietly(name);
+    }
+
+    /**
+     * Brings a {@code --clone} sandbox's changes back to its repository as {@code cofferdam/<name>}
+     * (the guest may keep running; call it after a command finished).
+     *
+     * @return the branch name, or empty when nothing changed or the sandbox has no clone
+     */
+    public synchronized Optional<String> collect(String name) throws SandboxException {
+        return bringBack(record(name)) ? Optional.of(WorkspaceClone.branch(name)) : Optional.empty();
+    }
+
+    private boolean bringBack(SandboxRecord r) throws SandboxException {
+        if (!r.spec().cloneWorkspace() || r.spec().workspace().isEmpty()) {
+            return false;
+        }
+        return WorkspaceClone.bringBack(r.name(), r.spec().workspace().get(), cloneDir(r.name()));
+    }
+
+    private Path cloneDir(String name) {
+        return dirs.sandboxDir(name).resolve("clone");
+    }
+
+    private void removeQuietly(String name) throws SandboxException {
+        Optional<SandboxRecord> r = store.get(name);
+        if (r.isPresent()) {
+            cleanup(r.get());
+        }
+        try {
+            ImageStore.deleteTree(dirs.sandboxDir(name));
+        } catch (IOException e) {
+            throw new SandboxException("removing " + dirs.sandboxDir(name) + " failed: " + e.getMessage(), false, e);
+        }
+        store.delete(name);
+    }
+
+    /** Ends the VM's processes (gracefully first), releases its egress endpoint, clears its sockets. */
+    private void cleanup(SandboxRecord r) {
+        SandboxMonitor.shutdown(r, runDir(r.name()));
+        relay.release(r.name());
+        try (var files = Files.list(runDir(r.name()))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".sock") || p.toString().endsWith(".lock")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("sandbox {}: sockets not cleared: {}", r.name(), e.getMessage());
+        }
+    }
+
+    /** Every sandbox with its state and resource use now. */
+    public List<SandboxInfo> list() throws SandboxException {
+        List<SandboxInfo> out = new ArrayList<>();
+        for (SandboxRecord r : store.all()) {
+            out.add(info(r));
+        }
+        return out;
+    }
+
+    public SandboxInfo get(String name) throws SandboxException {
+        return info(record(name));
+    }
+
+    /** The last lines of the guest's console. */
+    public String logs(String name, int lines) throws SandboxException {
+        record(name);
+        return ConsoleLog.tail(runDir(name).resolve("console.log"), lines);
+    }
+
+    /**
+     * Copies a host file into the guest (through the exec agent).
+     *
+     * @throws SandboxException when the source is not a regular file or the guest cannot write the target
+     */
+    public void copyIn(String name, Path hostFile, String guestPath) throws SandboxException {
+        if (!Files.isRegularFile(hostFile)) {
+            throw new SandboxException("cp copies single files; " + hostFile + " is not a regular file");
+        }
+        try (var in = Files.newInputStream(hostFile)) {
+            GuestFiles.write(this, name, guestPath, in);
+        } catch (IOException e) {
+            throw new SandboxException("cannot read " + hostFile + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    /** Copies a guest file to the host (through the exec agent). */
+    public void copyOut(String name, String guestPath, Path hostFile) throws SandboxException {
+        GuestFiles.read(this, name, guestPath, hostFile);
+    }
+
+    private SandboxInfo info(SandboxRecord r) {
+        return SandboxMonitor.info(r, runDir(r.name()));
+    }
+
+    private boolean answers(SandboxRecord r) {
+        return SandboxMonitor.running(r, runDir(r.name())).isPresent();
+    }
+
+    private void requireRunning(SandboxRecord r) throws SandboxException {
+        if (!r.wantRunning()) {
+            throw new SandboxException("sandbox " + r.name() + " is stopped: run `cofferdam sandbox start " + r.name() + "`");
+        }
+        if (!DetachedProcess.isAlive(r.qemuPid(), VmLauncher.marker(r.name()))) {
+            throw new SandboxException("sandbox " + r.name() + " crashed (its QEMU is gone): start it again or rm it");
+        }
+    }
+
+    private SandboxRecord record(String name) throws SandboxException {
+        return store.get(name).orElseThrow(() -> new SandboxException("no sandbox named " + name));
+    }
+
+    private GuestImage image(String template, BuildListener listener) throws SandboxException {
+        try {
+            return images.ensure(template, listener);
+        } catch (ImageException e) {
+            boolean unknown = !ImageStore.TEMPLATES.contains(template);
+            throw new SandboxException(e.getMessage(), unknown, e);
+        }
+    }
+
+    private Path runDir(String name) {
+        return dirs.sandboxDir(name).resolve("run");
+    }
+
+    @Override
+    public void close() throws SandboxException {
+        store.close();
+    }
+}

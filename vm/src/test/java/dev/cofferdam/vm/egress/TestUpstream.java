@@ -1,0 +1,42 @@
+package dev.cofferdam.vm.egress;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real HTTP server on 127.0.0.1 that answers "ok" and remembers the Host header and path of each request. */
+final class TestUpstream implements AutoCloseable {
+    /** What the upstream saw. */
+    record Seen(String method, String host, String path, String body) {
+    }
+
+    private final HttpServer server;
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    TestUpstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            seen.add(new Seen(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
+                    ex.getRequestURI().toString(), body));
+            byte[] out = ("ok " + ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, out.length);
+            ex.getResponseBody().write(out);
+            ex.close();
+        });
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cofferdam.vm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrameTest {
+    @Test
+    void framesRoundTripWithBigEndianHeader() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Frame(FrameType.STDOUT, 258, "hi".getBytes(StandardCharsets.UTF_8)).writeTo(out);
+        assertThat(out.toByteArray()).containsExactly(17, 0, 0, 1, 2, 0, 0, 0, 2, 'h', 'i');
+        Frame back = Frame.readFrom(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(back.type()).isEqualTo(FrameType.STDOUT);
+        assertThat(back.id()).isEqualTo(258);
+        assertThat(back.text()).isEqualTo("hi");
+    }
+
+    @Test
+    void execPayloadIsFlagsCwdEnvSeparatorArgv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("A", "1");
+        byte[] p = Frame.execPayload(true, "/w", env, List.of("sh", "-c", "x"));
+        assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("p\0/w\0A=1\0\0sh\0-c\0x\0");
+    }
+
+    @Test
+    void oversizedOrTruncatedFramesAreErrors() {
+        byte[] huge = {17, 0, 0, 0, 1, 0x7f, 0, 0, 0};
+        assertThatThrownBy(() -> Frame.readFrom(new ByteArrayInputStream(huge))).hasMessageContaining("bad frame length");
+        assertThatThrownBy(() -> Frame.readFrom(new ByteArrayInputStream(new byte[0])))
+                .hasMessage("the guest agent closed the channel");
+    }
+}
