@@ -93,6 +93,13 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
         return where + message;
     }
 
+    /** Same package and the same type declarations (names, kinds, nesting, supertypes as written). */
+    @Override
+    public boolean sameDeclarations(LanguageFacts before, LanguageFacts after) {
+        return before instanceof JavaFacts a && after instanceof JavaFacts b
+                && a.packageName().equals(b.packageName()) && a.types().equals(b.types());
+    }
+
     @Override
     public void link(LinkContext context, DependencySink sink) {
         new JavaLinker(context, sink).run();

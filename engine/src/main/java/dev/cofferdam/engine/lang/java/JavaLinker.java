@@ -40,8 +40,10 @@ final class JavaLinker {
             }
         }
         for (JavaFileScope file : files) {
-            linkImports(file);
-            linkRefs(file);
+            if (context.links(file.path)) {
+                linkImports(file);
+                linkRefs(file);
+            }
         }
     }
 
