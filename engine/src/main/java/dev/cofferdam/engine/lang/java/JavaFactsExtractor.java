@@ -9,20 +9,15 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -76,7 +71,7 @@ final class JavaFactsExtractor {
         }
         List<JavaRef> refs = new ArrayList<>(counts.size());
         counts.forEach((k, n) -> {
-            if (!k.ambiguous() || !variables.contains(firstSegment(k.name()))) {
+            if (!k.ambiguous() || !variables.contains(JavaNames.firstSegment(k.name()))) {
                 refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
             }
         });
@@ -140,33 +135,7 @@ final class JavaFactsExtractor {
 
     private void variable(String name, Type type) {
         variables.add(name);
-        variableTypes.merge(name, declaredType(type, Set.of()), (a, b) -> a.equals(b) ? a : "");
-    }
-
-    /** @return the raw class type as written, "" for primitives, arrays, {@code var} and type parameters */
-    private String declaredType(Type type, Set<String> extraTypeParams) {
-        if (!(type instanceof ClassOrInterfaceType c)) {
-            return "";
-        }
-        String name = rawName(c);
-        String first = firstSegment(name);
-        return name.equals("var") || isTypeParam(first) || extraTypeParams.contains(first) ? "" : name;
-    }
-
-    /** Return types of the methods and types of the fields declared directly in a type body. */
-    private void memberTypes(List<? extends Node> members, Set<String> classParams, Map<String, String> methods,
-                             Map<String, String> fields) {
-        for (Node member : members) {
-            if (member instanceof MethodDeclaration m) {
-                Set<String> params = new HashSet<>(classParams);
-                m.getTypeParameters().forEach(t -> params.add(t.getNameAsString()));
-                methods.merge(m.getNameAsString(), declaredType(m.getType(), params), (a, b) -> a.equals(b) ? a : "");
-            } else if (member instanceof FieldDeclaration f) {
-                for (VariableDeclarator v : f.getVariables()) {
-                    fields.merge(v.getNameAsString(), declaredType(v.getType(), classParams), (a, b) -> a.equals(b) ? a : "");
-                }
-            }
-        }
+        variableTypes.merge(name, JavaNames.declaredType(type, Set.of(), this::isTypeParam), JavaNames::agree);
     }
 
     private void typeDeclaration(TypeDeclaration<?> decl) {
@@ -187,18 +156,18 @@ final class JavaFactsExtractor {
             implemented.addAll(r.getImplementedTypes());
         }
         List<String> supers = new ArrayList<>();
-        extended.forEach(t -> supers.add(rawName(t)));
-        implemented.forEach(t -> supers.add(rawName(t)));
+        extended.forEach(t -> supers.add(JavaNames.rawName(t)));
+        implemented.forEach(t -> supers.add(JavaNames.rawName(t)));
         Set<String> classParams = new HashSet<>();
         if (decl instanceof NodeWithTypeParameters<?> generic) {
             generic.getTypeParameters().forEach(t -> classParams.add(t.getNameAsString()));
         }
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
-        memberTypes(decl.getMembers(), classParams, methods, fields);
+        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields);
         if (decl instanceof RecordDeclaration r) {
             for (Parameter component : r.getParameters()) {
-                String type = declaredType(component.getType(), classParams);
+                String type = JavaNames.declaredType(component.getType(), classParams, this::isTypeParam);
                 fields.put(component.getNameAsString(), type);
                 methods.putIfAbsent(component.getNameAsString(), type);
             }
@@ -235,8 +204,8 @@ final class JavaFactsExtractor {
     private void superRef(ClassOrInterfaceType type, EdgeKind kind, int resolveScope) {
         int saved = scope;
         scope = resolveScope;
-        if (!isTypeParam(firstSegment(rawName(type)))) {
-            ref(rawName(type), kind, false);
+        if (!isTypeParam(JavaNames.firstSegment(JavaNames.rawName(type)))) {
+            ref(JavaNames.rawName(type), kind, false);
         }
         scope = saved;
         visitTypeArgumentsAndAnnotations(type);
@@ -249,9 +218,11 @@ final class JavaFactsExtractor {
         creation.getArguments().forEach(this::visit);
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
-        creation.getAnonymousClassBody().ifPresent(body -> memberTypes(body, Set.of(), methods, fields));
+        creation.getAnonymousClassBody()
+                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields));
         int index = types.size();
-        types.add(new JavaTypeDecl("", "anonymous", scope, true, List.of(rawName(creation.getType())), methods, fields));
+        List<String> supers = List.of(JavaNames.rawName(creation.getType()));
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields));
         int outerScope = scope;
         scope = index;
         creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
@@ -261,15 +232,15 @@ final class JavaFactsExtractor {
     /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
     private void qualifiedChild(Node node, Expression qualifier) {
         if (qualifier instanceof MethodCallExpr || qualifier instanceof FieldAccessExpr) {
-            List<String> flat = flatten(qualifier);
+            List<String> flat = JavaNames.flatten(qualifier);
             if (flat != null && flat.size() >= 2) {
                 chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
                         Integer::sum);
             }
         }
-        String chain = qualifier == null ? null : nameChain(qualifier);
+        String chain = qualifier == null ? null : JavaNames.nameChain(qualifier);
         if (chain != null) {
-            if (!isTypeParam(firstSegment(chain))) {
+            if (!isTypeParam(JavaNames.firstSegment(chain))) {
                 ref(chain, EdgeKind.REFERENCE, true);
             }
             visitChildrenExcept(node, qualifier);
@@ -279,11 +250,11 @@ final class JavaFactsExtractor {
     }
 
     private void typeRef(ClassOrInterfaceType type, EdgeKind kind) {
-        String name = rawName(type);
+        String name = JavaNames.rawName(type);
         if (name.equals("var")) {
             return; // local variable type inference: the RAW language level leaves it as a class type
         }
-        if (!isTypeParam(firstSegment(name))) {
+        if (!isTypeParam(JavaNames.firstSegment(name))) {
             ref(name, kind, false);
         }
         visitTypeArgumentsAndAnnotations(type);
@@ -341,63 +312,5 @@ final class JavaFactsExtractor {
                 visit(child);
             }
         }
-    }
-
-    static String rawName(ClassOrInterfaceType type) {
-        return type.getScope().map(s -> rawName(s) + "." + type.getNameAsString()).orElse(type.getNameAsString());
-    }
-
-    /**
-     * @return root then members of a receiver expression ({@code this}, a name or {@code type:T},
-     *         then {@code m()} for calls and {@code f} for fields), or null when it is something else
-     */
-    private static List<String> flatten(Expression e) {
-        if (e instanceof MethodCallExpr call) {
-            List<String> base = call.getScope().isPresent() ? flatten(call.getScope().get()) : new ArrayList<>(List.of("this"));
-            if (base != null) {
-                base.add(call.getNameAsString() + "()");
-            }
-            return base;
-        }
-        if (e instanceof FieldAccessExpr access) {
-            List<String> base = flatten(access.getScope());
-            if (base != null) {
-                base.add(access.getNameAsString());
-            }
-            return base;
-        }
-        if (e instanceof NameExpr name) {
-            return new ArrayList<>(List.of(name.getNameAsString()));
-        }
-        if (e instanceof ThisExpr self && self.getTypeName().isEmpty()) {
-            return new ArrayList<>(List.of("this"));
-        }
-        if (e instanceof EnclosedExpr enclosed) {
-            return flatten(enclosed.getInner());
-        }
-        if (e instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
-            return new ArrayList<>(List.of("type:" + rawName(creation.getType())));
-        }
-        if (e instanceof CastExpr cast && cast.getType() instanceof ClassOrInterfaceType type) {
-            return new ArrayList<>(List.of("type:" + rawName(type)));
-        }
-        return null;
-    }
-
-    /** @return "a.b.C" for a qualifier made only of names, null otherwise */
-    private static String nameChain(Expression e) {
-        if (e instanceof NameExpr n) {
-            return n.getNameAsString();
-        }
-        if (e instanceof FieldAccessExpr f) {
-            String scope = nameChain(f.getScope());
-            return scope == null ? null : scope + "." + f.getNameAsString();
-        }
-        return null;
-    }
-
-    static String firstSegment(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
     }
 }
