@@ -9,11 +9,15 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -25,11 +29,13 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.cofferdam.engine.map.EdgeKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +52,15 @@ final class JavaFactsExtractor {
     private record Key(String name, EdgeKind kind, int scope, int owner, boolean ambiguous) {
     }
 
+    private record ChainKey(String root, List<String> members, int scope, int owner) {
+    }
+
     private final List<JavaImport> imports = new ArrayList<>();
     private final List<JavaTypeDecl> types = new ArrayList<>();
     private final Map<Key, Integer> counts = new LinkedHashMap<>();
     private final Set<String> variables = new HashSet<>();
+    private final Map<String, String> variableTypes = new HashMap<>();
+    private final Map<ChainKey, Integer> chains = new LinkedHashMap<>();
     private final Deque<Set<String>> typeParams = new ArrayDeque<>();
     private int scope = -1;
     private int owner = -1;
@@ -69,7 +80,16 @@ final class JavaFactsExtractor {
                 refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
             }
         });
-        return new JavaFacts(pkg, imports, types, refs);
+        List<JavaChain> chainList = new ArrayList<>(chains.size());
+        Map<String, String> rootTypes = new HashMap<>();
+        chains.forEach((k, n) -> {
+            chainList.add(new JavaChain(k.root(), k.members(), k.scope(), k.owner(), n));
+            String type = variableTypes.get(k.root());
+            if (type != null) {
+                rootTypes.put(k.root(), type);
+            }
+        });
+        return new JavaFacts(pkg, imports, types, refs, chainList, rootTypes);
     }
 
     private void visit(Node node) {
@@ -108,13 +128,44 @@ final class JavaFactsExtractor {
 
     private void noteVariable(Node node) {
         if (node instanceof VariableDeclarator v) {
-            variables.add(v.getNameAsString());
+            variable(v.getNameAsString(), v.getType());
         } else if (node instanceof Parameter p) {
-            variables.add(p.getNameAsString());
+            variable(p.getNameAsString(), p.isVarArgs() ? null : p.getType());
         } else if (node instanceof TypePatternExpr p) {
-            variables.add(p.getNameAsString());
+            variable(p.getNameAsString(), p.getType());
         } else if (node instanceof EnumConstantDeclaration c) {
-            variables.add(c.getNameAsString());
+            variable(c.getNameAsString(), null);
+        }
+    }
+
+    private void variable(String name, Type type) {
+        variables.add(name);
+        variableTypes.merge(name, declaredType(type, Set.of()), (a, b) -> a.equals(b) ? a : "");
+    }
+
+    /** @return the raw class type as written, "" for primitives, arrays, {@code var} and type parameters */
+    private String declaredType(Type type, Set<String> extraTypeParams) {
+        if (!(type instanceof ClassOrInterfaceType c)) {
+            return "";
+        }
+        String name = rawName(c);
+        String first = firstSegment(name);
+        return name.equals("var") || isTypeParam(first) || extraTypeParams.contains(first) ? "" : name;
+    }
+
+    /** Return types of the methods and types of the fields declared directly in a type body. */
+    private void memberTypes(List<? extends Node> members, Set<String> classParams, Map<String, String> methods,
+                             Map<String, String> fields) {
+        for (Node member : members) {
+            if (member instanceof MethodDeclaration m) {
+                Set<String> params = new HashSet<>(classParams);
+                m.getTypeParameters().forEach(t -> params.add(t.getNameAsString()));
+                methods.merge(m.getNameAsString(), declaredType(m.getType(), params), (a, b) -> a.equals(b) ? a : "");
+            } else if (member instanceof FieldDeclaration f) {
+                for (VariableDeclarator v : f.getVariables()) {
+                    fields.merge(v.getNameAsString(), declaredType(v.getType(), classParams), (a, b) -> a.equals(b) ? a : "");
+                }
+            }
         }
     }
 
@@ -138,8 +189,22 @@ final class JavaFactsExtractor {
         List<String> supers = new ArrayList<>();
         extended.forEach(t -> supers.add(rawName(t)));
         implemented.forEach(t -> supers.add(rawName(t)));
+        Set<String> classParams = new HashSet<>();
+        if (decl instanceof NodeWithTypeParameters<?> generic) {
+            generic.getTypeParameters().forEach(t -> classParams.add(t.getNameAsString()));
+        }
+        Map<String, String> methods = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        memberTypes(decl.getMembers(), classParams, methods, fields);
+        if (decl instanceof RecordDeclaration r) {
+            for (Parameter component : r.getParameters()) {
+                String type = declaredType(component.getType(), classParams);
+                fields.put(component.getNameAsString(), type);
+                methods.putIfAbsent(component.getNameAsString(), type);
+            }
+        }
         int index = types.size();
-        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers));
+        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields));
         int outerScope = scope;
         int outerOwner = owner;
         owner = local ? outerOwner : index;
@@ -182,8 +247,11 @@ final class JavaFactsExtractor {
         typeRef(creation.getType(), EdgeKind.REFERENCE);
         creation.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
         creation.getArguments().forEach(this::visit);
+        Map<String, String> methods = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        creation.getAnonymousClassBody().ifPresent(body -> memberTypes(body, Set.of(), methods, fields));
         int index = types.size();
-        types.add(new JavaTypeDecl("", "anonymous", scope, true, List.of(rawName(creation.getType()))));
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, List.of(rawName(creation.getType())), methods, fields));
         int outerScope = scope;
         scope = index;
         creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
@@ -192,6 +260,13 @@ final class JavaFactsExtractor {
 
     /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
     private void qualifiedChild(Node node, Expression qualifier) {
+        if (qualifier instanceof MethodCallExpr || qualifier instanceof FieldAccessExpr) {
+            List<String> flat = flatten(qualifier);
+            if (flat != null && flat.size() >= 2) {
+                chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                        Integer::sum);
+            }
+        }
         String chain = qualifier == null ? null : nameChain(qualifier);
         if (chain != null) {
             if (!isTypeParam(firstSegment(chain))) {
@@ -270,6 +345,43 @@ final class JavaFactsExtractor {
 
     static String rawName(ClassOrInterfaceType type) {
         return type.getScope().map(s -> rawName(s) + "." + type.getNameAsString()).orElse(type.getNameAsString());
+    }
+
+    /**
+     * @return root then members of a receiver expression ({@code this}, a name or {@code type:T},
+     *         then {@code m()} for calls and {@code f} for fields), or null when it is something else
+     */
+    private static List<String> flatten(Expression e) {
+        if (e instanceof MethodCallExpr call) {
+            List<String> base = call.getScope().isPresent() ? flatten(call.getScope().get()) : new ArrayList<>(List.of("this"));
+            if (base != null) {
+                base.add(call.getNameAsString() + "()");
+            }
+            return base;
+        }
+        if (e instanceof FieldAccessExpr access) {
+            List<String> base = flatten(access.getScope());
+            if (base != null) {
+                base.add(access.getNameAsString());
+            }
+            return base;
+        }
+        if (e instanceof NameExpr name) {
+            return new ArrayList<>(List.of(name.getNameAsString()));
+        }
+        if (e instanceof ThisExpr self && self.getTypeName().isEmpty()) {
+            return new ArrayList<>(List.of("this"));
+        }
+        if (e instanceof EnclosedExpr enclosed) {
+            return flatten(enclosed.getInner());
+        }
+        if (e instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
+            return new ArrayList<>(List.of("type:" + rawName(creation.getType())));
+        }
+        if (e instanceof CastExpr cast && cast.getType() instanceof ClassOrInterfaceType type) {
+            return new ArrayList<>(List.of("type:" + rawName(type)));
+        }
+        return null;
     }
 
     /** @return "a.b.C" for a qualifier made only of names, null otherwise */
