@@ -101,8 +101,15 @@ public final class WorkbenchBenchmark {
                     worstStallNanos = gap;
                     StackTraceElement[] stack = fx.getStackTrace();
                     StringBuilder b = new StringBuilder();
-                    for (int i = 0; i < Math.min(6, stack.length); i++) {
-                        b.append("\n      at ").append(stack[i]);
+                    // the top frames, then the app's and the toolkit's own frames that led there
+                    for (int i = 0; i < stack.length; i++) {
+                        String frame = stack[i].toString();
+                        if (i < 3 || frame.contains("dev.cofferdam") || frame.contains("javafx.scene")) {
+                            b.append("\n      at ").append(frame);
+                        }
+                        if (b.length() > 1500) {
+                            break;
+                        }
                     }
                     worstStall = b.toString();
                 }
