@@ -45,7 +45,8 @@ public final class RefusingEgressRelay implements EgressRelay {
 
     private void refuseAll(String sandbox, ServerSocketChannel server) {
         while (server.isOpen()) {
-            try (SocketChannel c = server.accept()) {
+            try {
+                server.accept().close();
                 refused.incrementAndGet();
                 LOG.info("egress from sandbox {} refused: no egress proxy configured", sandbox);
             } catch (IOException e) {

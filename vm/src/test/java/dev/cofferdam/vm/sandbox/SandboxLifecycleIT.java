@@ -94,10 +94,10 @@ class SandboxLifecycleIT {
     @Test
     void ttyModeRunsUnderATerminal() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecRequest req = new ExecRequest(List.of("sh", "-c", "tty; test -t 0 && echo interactive"),
-                java.util.Map.of(), "", true, null);
+        ExecRequest req = new ExecRequest(List.of("sh", "-c", "tty; test -t 0 && echo interactive; stty size"),
+                java.util.Map.of(), "", Optional.of(new TerminalSize(40, 123)), null);
         assertThat(service.exec("life", req, (e, d, n) -> out.write(d, 0, n)).exitCode()).isZero();
-        assertThat(out.toString()).contains("/dev/pts/").contains("interactive");
+        assertThat(out.toString()).contains("/dev/pts/").contains("interactive").contains("40 123");
     }
 
     /** Regression: the agent once spun on ports with no host connected (30% of a host core per idle guest). */
