@@ -3,12 +3,15 @@ package dev.cofferdam.app.ui.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cofferdam.engine.trace.FileEffect;
 import dev.cofferdam.engine.trace.ToolCall;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a call's full input and result back from its transcript (the normalized model keeps only
@@ -25,12 +28,13 @@ final class CallSourceReader {
 
     static CallDetail read(Path transcript, ToolCall call) {
         String[] found = {"", null};
+        JsonNode[] inputNode = {null};
         if (call.id() != null && transcript != null && Files.isRegularFile(transcript)) {
             try (BufferedReader r = Files.newBufferedReader(transcript, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = r.readLine()) != null && (found[0].isEmpty() || found[1] == null)) {
                     if (line.contains(call.id())) {
-                        walk(readTree(line), call.id(), found);
+                        walk(readTree(line), call.id(), found, inputNode);
                     }
                 }
             } catch (IOException e) {
@@ -38,8 +42,14 @@ final class CallSourceReader {
             }
         }
         String result = found[1] != null ? found[1] : call.excerpt() != null ? call.excerpt() : "";
-        return new CallDetail(call, found[0], clip(result),
-                call.effects().stream().filter(e -> e.diff() != null).toList());
+        List<FileEffect> diffs = new ArrayList<>();
+        for (FileEffect e : call.effects()) {
+            String d = e.diff() != null ? e.diff() : EditDiff.fromInput(inputNode[0]);
+            if (d != null) {
+                diffs.add(new FileEffect(e.path(), e.op(), d, e.beforeHash(), e.afterHash()));
+            }
+        }
+        return new CallDetail(call, found[0], clip(result), diffs);
     }
 
     private static JsonNode readTree(String line) {
@@ -50,9 +60,10 @@ final class CallSourceReader {
         }
     }
 
-    private static void walk(JsonNode n, String id, String[] found) {
+    private static void walk(JsonNode n, String id, String[] found, JsonNode[] inputNode) {
         if (n.isObject()) {
             if (id.equals(n.path("id").asText()) && n.has("input")) {
+                inputNode[0] = n.get("input");
                 found[0] = pretty(n.get("input"));
             } else if (id.equals(n.path("call_id").asText()) && n.has("arguments")) {
                 found[0] = pretty(n.get("arguments"));
@@ -63,7 +74,7 @@ final class CallSourceReader {
             }
         }
         if (n.isContainerNode()) {
-            n.forEach(child -> walk(child, id, found));
+            n.forEach(child -> walk(child, id, found, inputNode));
         }
     }
 
