@@ -23,6 +23,9 @@ final class CallDetailPane extends VBox {
         headline.setWrapText(true);
         TitledPane in = new TitledPane("Input", input);
         TitledPane out = new TitledPane("Result", result);
+        VBox.setVgrow(out, javafx.scene.layout.Priority.ALWAYS);
+        out.setMaxHeight(Double.MAX_VALUE);
+        result.setPrefRowCount(16);
         diffPane.setVisible(false);
         diffPane.setManaged(false);
         getChildren().addAll(headline, in, out, diffPane);

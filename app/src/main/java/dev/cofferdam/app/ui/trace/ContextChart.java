@@ -53,9 +53,9 @@ final class ContextChart extends Pane {
             return;
         }
         double left = 44;
-        double top = 8;
+        double top = 16;
         double pw = w - left - 8;
-        double ph = h - top - 18;
+        double ph = h - top - 16;
         long limit = Math.max(1, report.contextLimit());
         long max = Math.max(limit, report.context().stream().mapToLong(ContextPoint::tokens).max().orElse(0));
         int xMax = Math.max(1, calls);
@@ -65,7 +65,7 @@ final class ContextChart extends Pane {
         g.strokeRect(left, top, pw, ph);
         line(g, report.thresholds().contextAmber(), limit, max, left, top, pw, ph, AMBER, "amber");
         line(g, report.thresholds().contextRed(), limit, max, left, top, pw, ph, RED, "red");
-        line(g, 1.0, limit, max, left, top, pw, ph, Color.GRAY, "compact " + limit / 1000 + "K");
+        line(g, 1.0, limit, max, left, top, pw, ph, Color.GRAY, "auto-compaction at " + limit / 1000 + "K tokens");
         g.setStroke(Color.GRAY);
         g.setLineDashes(4, 3);
         for (Compaction c : compactions) {
@@ -92,6 +92,9 @@ final class ContextChart extends Pane {
         }
         g.setFill(Color.GRAY);
         g.fillText(max / 1000 + "K", 4, top + 10);
+        g.setFill(CURVE);
+        g.fillText("context tokens per request", left + pw - 150, top - 4);
+        g.setFill(Color.GRAY);
         g.fillText("0", 4, top + ph);
         g.fillText("call 0", left, h - 4);
         g.fillText("call " + xMax, left + pw - 40, h - 4);

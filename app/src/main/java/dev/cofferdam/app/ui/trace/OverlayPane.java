@@ -33,7 +33,9 @@ final class OverlayPane extends HBox {
         VBox box = new VBox(4, l, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);
-        box.setPrefWidth(200);
+        box.setPrefWidth(100);
+        box.setMinWidth(0);
+        list.setMinWidth(0);
         return box;
     }
 
@@ -44,7 +46,15 @@ final class OverlayPane extends HBox {
         return v;
     }
 
-    void show(MapOverlay o) {
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPadding(new javafx.geometry.Insets(8));
+        return l;
+    }
+
+    /** @param cwd the session's working directory: paths under it are shown relative to it */
+    void show(MapOverlay o, String cwd) {
         if (o == null) {
             allowed.getItems().clear();
             should.getItems().clear();
@@ -53,24 +63,29 @@ final class OverlayPane extends HBox {
         }
         List<String> hosts = new ArrayList<>();
         if (o.hosts() == null) {
-            allowed.setPlaceholder(new Label("No egress log: name the sandbox above"));
+            allowed.setPlaceholder(note("No egress log joined: type the sandbox name in the toolbar and press Enter"));
         } else {
             for (HostContact h : o.hosts()) {
                 hosts.add((h.denied() == h.requests() ? "denied  " : h.denied() > 0 ? "partly denied  " : "allowed  ")
                         + h.host());
             }
-            allowed.setPlaceholder(new Label("No hosts contacted"));
+            allowed.setPlaceholder(note("No hosts contacted during the session"));
         }
         allowed.getItems().setAll(hosts);
-        should.setPlaceholder(new Label(o.mapped() ? "No seeds found in the session" : "Open a repository on the Map tab"));
+        should.setPlaceholder(note(o.mapped() ? "No seed files of the open map were named or read before the first edit"
+                : "Open the repository on the Map tab to see the files the map predicts"));
         should.getItems().setAll(o.predicted());
         List<String> rows = new ArrayList<>();
-        o.edited().forEach(f -> rows.add((o.outside().contains(f) ? "OUTSIDE  edit  " : "edit  ") + f));
-        o.read().forEach(f -> rows.add("read  " + f));
+        o.edited().forEach(f -> rows.add((o.outside().contains(f) ? "OUTSIDE  edit  " : "edit  ") + shorten(f, cwd)));
+        o.read().forEach(f -> rows.add("read  " + shorten(f, cwd)));
         if (o.hosts() != null) {
             o.hosts().forEach(h -> rows.add("host  " + h.host() + " (" + h.requests() + ")"));
         }
         did.getItems().setAll(rows);
+    }
+
+    static String shorten(String path, String cwd) {
+        return cwd != null && path.startsWith(cwd + "/") ? path.substring(cwd.length() + 1) : path;
     }
 
     /** Marks edits outside the neighbourhood and denied hosts. */

@@ -16,14 +16,18 @@ final class TimelineTable extends TreeTableView<TimelineRow> {
         setShowRoot(false);
         setRoot(new TreeItem<>());
         getColumns().add(column("#", 60, r -> r.call() == null ? "" : (r.subagent() ? "·" : "") + r.call().seq()));
-        getColumns().add(column("Tool", 110, r -> r.call() == null ? r.label() : r.call().tool()));
+        getColumns().add(column("Tool", 110, r -> r.call() == null ? groupKind(r) : r.call().tool()));
         getColumns().add(column("Kind", 90, r -> r.call() == null ? "" : r.call().kind().label()));
         getColumns().add(column("Status", 70, r -> r.call() == null ? "" : status(r.call())));
         TreeTableColumn<TimelineRow, String> target = column("Target", 420,
-                r -> r.call() == null || r.call().summary() == null ? "" : r.call().summary());
+                r -> r.call() == null ? r.label() : r.call().summary() == null ? "" : r.call().summary());
         getColumns().add(target);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new javafx.scene.control.Label("Pick a session or open a transcript file"));
+    }
+
+    private static String groupKind(TimelineRow r) {
+        return r.label().startsWith("Sub-agent") ? "sub-agent" : "parallel ×" + r.children().size();
     }
 
     static String status(ToolCall c) {

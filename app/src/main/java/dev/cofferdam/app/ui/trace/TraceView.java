@@ -8,7 +8,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -44,9 +43,7 @@ public final class TraceView extends BorderPane {
         SplitPane left = new SplitPane(timeline, findings, chart);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6, 0.8);
-        ScrollPane detailScroll = new ScrollPane(detail);
-        detailScroll.setFitToWidth(true);
-        callTab = new Tab("Call", detailScroll);
+        callTab = new Tab("Call", detail);
         side = new TabPane(callTab, new Tab("Allowed / should / did", overlay));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(left, side);
@@ -95,7 +92,7 @@ public final class TraceView extends BorderPane {
             timeline.show(a.timeline());
             findings.getItems().setAll(a.report().findings());
             chart.show(a.report(), a.session().compactions(), a.session().calls().size());
-            overlay.show(a.overlay());
+            overlay.show(a.overlay(), a.session().cwd());
             if (vm.selectedSeqProperty().get() > 0) {
                 timeline.reveal(vm.selectedSeqProperty().get());
             }

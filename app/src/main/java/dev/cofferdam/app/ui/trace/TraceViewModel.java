@@ -87,6 +87,7 @@ public final class TraceViewModel {
     public void open(Path transcript) {
         stopLive();
         cancelOpening();
+        clearSelectionUnless(transcript);
         file.set(transcript);
         busy.set(true);
         error.set("");
@@ -107,6 +108,7 @@ public final class TraceViewModel {
     public void follow(Path transcript) {
         stopLive();
         cancelOpening();
+        clearSelectionUnless(transcript);
         file.set(transcript);
         error.set("");
         RepoMap map = currentMap.get();
@@ -123,6 +125,14 @@ public final class TraceViewModel {
             feed = null;
         }
         live.set(false);
+    }
+
+    private void clearSelectionUnless(Path same) {
+        if (!same.equals(file.get())) {
+            selected = null;
+            selectedSeq.set(0);
+            detail.set(null);
+        }
     }
 
     private void cancelOpening() {
