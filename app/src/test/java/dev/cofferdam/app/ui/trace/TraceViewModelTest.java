@@ -81,6 +81,32 @@ class TraceViewModelTest {
     }
 
     @Test
+    void subagentCallsAreNestedAndTheirInputIsReadFromTheirOwnFile() throws Exception {
+        Path main = dir.resolve("main.jsonl");
+        Transcripts.append(main, Transcripts.prompt("/w", "delegate"),
+                Transcripts.call("/w", "m1", "Task", "{\"prompt\":\"find usages\"}", "done", false));
+        Path subs = dir.resolve("main/subagents");
+        Files.createDirectories(subs);
+        Transcripts.append(subs.resolve("agent-a.jsonl"),
+                Transcripts.call("/w", "s1", "Grep", "{\"pattern\":\"usages of Foo\"}", "Foo.java", false));
+        TraceViewModel vm = vm();
+        vm.open(main);
+        List<TimelineRow> rows = vm.analysisProperty().get().timeline();
+        assertThat(rows).hasSize(2);
+        TimelineRow sub = rows.get(1);
+        assertThat(sub.label()).startsWith("Sub-agent");
+        assertThat(sub.children()).singleElement().satisfies(r -> {
+            assertThat(r.subagent()).isTrue();
+            assertThat(r.seq()).isZero();
+            assertThat(r.call().tool()).isEqualTo("Grep");
+        });
+        vm.select(sub.children().get(0).call());
+        assertThat(vm.selectedSeqProperty().get()).isZero();
+        assertThat(vm.detailProperty().get().input()).contains("usages of Foo");
+        assertThat(vm.detailProperty().get().result()).isEqualTo("Foo.java");
+    }
+
+    @Test
     void overlayLinesUpPredictionAndEditsOutsideTheNeighbourhood() {
         Path root = dir.resolve("shop");
         map = TestMaps.shop(root);
