@@ -94,6 +94,9 @@ public final class TraceLibrary implements TraceSource {
 
     @Override
     public List<HostContact> hosts(TraceSession session, String sandbox) {
+        if (!Files.isRegularFile(dataDir.resolve("egress.db"))) {
+            return null;
+        }
         try {
             return EgressHosts.fromStore(dataDir, sandbox, EgressHosts.Span.of(session));
         } catch (EgressLogException e) {

@@ -105,6 +105,12 @@ public final class TraceView extends BorderPane {
                 side.getSelectionModel().select(callTab);
             }
         });
+        findings.setOnMouseClicked(e -> {
+            if (findings.getSelectionModel().getSelectedItem() != null) {
+                vm.selectFinding(findings.getSelectionModel().getSelectedItem());
+                side.getSelectionModel().select(callTab);
+            }
+        });
         vm.selectedSeqProperty().addListener((o, was, seq) -> {
             if (seq.intValue() > 0) {
                 timeline.reveal(seq.intValue());

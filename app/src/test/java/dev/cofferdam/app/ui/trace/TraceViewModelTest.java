@@ -11,7 +11,11 @@ import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.SessionRoots;
 import dev.cofferdam.engine.trace.detect.Finding;
 import dev.cofferdam.engine.trace.detect.Severity;
+import dev.cofferdam.engine.trace.report.HostContact;
+import dev.cofferdam.vm.egress.EgressRecord;
+import dev.cofferdam.vm.egress.SqliteEgressLog;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,31 @@ class TraceViewModelTest {
         vm.select(2);
         assertThat(vm.detailProperty().get().diffs()).singleElement()
                 .satisfies(e -> assertThat(e.diff()).contains("-a").contains("+b"));
+    }
+
+    @Test
+    void hostsOfTheNamedSandboxAreJoinedFromItsEgressLog() throws Exception {
+        Path t = dir.resolve("thrash.jsonl");
+        Transcripts.thrashing(t);
+        try (SqliteEgressLog log = SqliteEgressLog.open(dir.resolve("data"))) {
+            Instant during = Instant.parse("2026-01-01T00:00:00Z");
+            log.append(egress(during, "box", "repo.example", "allow"));
+            log.append(egress(during, "box", "evil.example", "deny"));
+            log.append(egress(during, "other", "elsewhere.example", "allow"));
+            log.append(egress(during.plusSeconds(3600), "box", "later.example", "allow"));
+        }
+        TraceViewModel vm = vm();
+        vm.open(t);
+        assertThat(vm.analysisProperty().get().overlay().hosts()).isNull();
+        vm.sandboxProperty().set("box");
+        vm.open(t);
+        assertThat(vm.analysisProperty().get().overlay().hosts())
+                .containsExactly(new HostContact("repo.example", 1, 0), new HostContact("evil.example", 1, 1));
+    }
+
+    private static EgressRecord egress(Instant time, String sandbox, String host, String decision) {
+        return new EgressRecord(0, time, sandbox, "10.0.2.15", "CONNECT", host, 443, "", host, decision, "test",
+                "test", 0, 0, 0, 0, "");
     }
 
     @Test
