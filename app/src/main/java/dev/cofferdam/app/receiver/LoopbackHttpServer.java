@@ -46,7 +46,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
     public LoopbackHttpServer(int port, Function<HttpExchange, HttpExchange.Reply> handler) throws IOException {
         this.handler = handler;
         this.socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port));
         this.connections = Executors.newCachedThreadPool(r -> daemon(r, "cofferdam-receiver-conn"));
         this.acceptor = daemon(this::accept, "cofferdam-receiver-" + port());
         acceptor.start();
