@@ -12,7 +12,7 @@ final class TerminalProgress implements ProgressListener {
     private long lastNanos;
     private int width;
 
-    private TerminalProgress(PrintWriter err) {
+    TerminalProgress(PrintWriter err) {
         this.err = err;
     }
 

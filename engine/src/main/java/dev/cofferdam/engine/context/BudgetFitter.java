@@ -31,14 +31,13 @@ public final class BudgetFitter {
         if (budget <= 0) {
             kept.addAll(all);
         } else {
-            int misses = 0;
+            Size size = new Size(title, sections);
             for (Entry e : all) {
-                kept.add(e);
-                if (Tokens.estimate(render(title, sections, kept)) > budget) {
-                    kept.remove(e);
-                    if (++misses > 64) {
-                        break; // nearly full: the remaining lines would be tried in vain
-                    }
+                size.add(e);
+                if (Tokens.ofChars(size.chars()) > budget) {
+                    size.remove(e);
+                } else {
+                    kept.add(e);
                 }
             }
         }
@@ -89,5 +88,51 @@ public final class BudgetFitter {
     }
 
     private record Entry(int section, Section.Line line) {
+    }
+
+    /**
+     * The length {@link #render} would produce, kept up to date line by line, so fitting costs
+     * O(lines × sections) instead of a render per line.
+     */
+    private static final class Size {
+        private final List<Section> sections;
+        private final int[] kept;
+        private final int titleChars;
+        private int lineChars;
+
+        Size(String title, List<Section> sections) {
+            this.sections = sections;
+            this.kept = new int[sections.size()];
+            this.titleChars = ("# " + title + "\n").length();
+        }
+
+        void add(Entry e) {
+            kept[e.section]++;
+            lineChars += e.line.text().length() + 1;
+        }
+
+        void remove(Entry e) {
+            kept[e.section]--;
+            lineChars -= e.line.text().length() + 1;
+        }
+
+        int chars() {
+            int n = titleChars + lineChars;
+            List<String> notes = new ArrayList<>();
+            for (int s = 0; s < kept.length; s++) {
+                Section sec = sections.get(s);
+                if (kept[s] > 0) {
+                    n += ("\n## " + sec.title + "\n").length();
+                }
+                int missing = sec.lines.size() - kept[s];
+                if (missing > 0) {
+                    notes.add(missing + " " + sec.noun);
+                }
+            }
+            if (!notes.isEmpty()) {
+                n += ("\n_Cut to fit the token budget: " + String.join(", ", notes) + "._\n").length();
+            }
+            return n;
+        }
     }
 }

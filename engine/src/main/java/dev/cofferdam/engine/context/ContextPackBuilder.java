@@ -12,7 +12,7 @@ import java.util.List;
  * history has something) the combined ranking of both signals first. When it does
  * not fit the budget, the least important lines go first (the module map of untouched modules,
  * the long tail of impacted files and tests, then the history), and the pack says what it cut.
- * Stateless and thread-safe; cost grows with the number of lines times the pack size.
+ * Stateless and thread-safe; fitting costs O(lines × sections), one render at the end.
  */
 public final class ContextPackBuilder {
     private ContextPackBuilder() {

@@ -6,6 +6,11 @@ public final class Tokens {
     }
 
     public static int estimate(CharSequence text) {
-        return (text.length() + 3) / 4;
+        return ofChars(text.length());
+    }
+
+    /** The estimate for a text of {@code chars} characters. */
+    public static int ofChars(int chars) {
+        return (chars + 3) / 4;
     }
 }

@@ -47,8 +47,12 @@ public final class GitCli {
     public Result exec(String... args) throws GitException {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
-        cmd.add("-c");
-        cmd.add("core.quotepath=off");
+        // settings a user's configuration may change that would alter the output we parse
+        for (String setting : new String[] {"core.quotepath=off", "color.ui=false", "log.showSignature=false",
+            "status.relativePaths=false"}) {
+            cmd.add("-c");
+            cmd.add(setting);
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         Map<String, String> env = pb.environment();

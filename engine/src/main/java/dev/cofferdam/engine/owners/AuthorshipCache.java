@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authorship results on disk, one TSV file per (repository root, HEAD commit):
- * {@code <dir>/authorship/<hash of root>-<commit>.tsv}, lines {@code path TAB author TAB score},
+ * {@code <dir>/authorship/<hash of root>-<commit>.<format>.tsv}, lines {@code path TAB author TAB score},
  * authors of a file in score order. Written to a temporary file and moved into place, so a
  * reader never sees half a file. A broken file is ignored and recomputed. Thread-safe.
  */
 final class AuthorshipCache {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorshipCache.class);
+    /** Bumped when what is computed changes, so older files are not read. */
+    private static final String FORMAT = "v2";
     private final Path dir;
 
     AuthorshipCache(Path cacheRoot) {
@@ -81,7 +83,7 @@ final class AuthorshipCache {
     }
 
     Path file(Path root, String head) {
-        return dir.resolve(hash(root.toAbsolutePath().normalize().toString()) + "-" + head + ".tsv");
+        return dir.resolve(hash(root.toAbsolutePath().normalize().toString()) + "-" + head + "." + FORMAT + ".tsv");
     }
 
     private static String hash(String s) {

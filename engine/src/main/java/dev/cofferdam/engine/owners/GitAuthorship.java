@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Recent git authorship per file: lines added plus removed per author over the last
  * {@value #MAX_COMMITS} non-merge commits within {@value #WINDOW_DAYS} days before HEAD, each
  * commit weighted by exponential decay with a half-life of {@value #HALF_LIFE_DAYS} days (a line
- * written six months before HEAD counts half, a year before a quarter). Ages are measured from
+ * written six months before HEAD counts half, a year before a quarter). A file nobody touched in
+ * the window takes its authors from the older commits read instead. Ages are measured from
  * HEAD's commit time, not the clock, so the result depends only on the commit and can be cached by
  * it. Results are cached on disk under the cache directory, keyed by repository and HEAD.
  * Thread-safe.

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Accumulates recency-weighted authorship from {@code git log --numstat -M} output, read newest
  * commit first. Renames are followed forward: lines written under an old name count for the file's
- * current name. Not thread-safe (one instance per parse).
+ * current name. A file nobody touched within the window gets its authors from the older commits
+ * read (same decay), so that a dormant file still names who knows it. Not thread-safe (one
+ * instance per parse).
  */
 final class NumstatParser {
     static final char COMMIT = '\u001e';
@@ -18,6 +20,7 @@ final class NumstatParser {
     private final double halfLifeDays;
     private final Map<String, String> renamedTo = new HashMap<>();
     private final Map<String, Map<String, Double>> scores = new HashMap<>();
+    private final Map<String, Map<String, Double>> older = new HashMap<>();
 
     NumstatParser(long referenceEpoch, long windowDays, double halfLifeDays) {
         this.referenceEpoch = referenceEpoch;
@@ -45,18 +48,20 @@ final class NumstatParser {
                 continue;
             }
             long age = Math.max(0, referenceEpoch - time);
-            if (age > windowSeconds || author.isEmpty() || nl < 0) {
+            if (author.isEmpty() || nl < 0) {
                 continue;
             }
             double weight = Math.pow(0.5, age / 86_400.0 / halfLifeDays);
+            Map<String, Map<String, Double>> target = age > windowSeconds ? older : scores;
             for (String line : commit.substring(nl + 1).split("\n")) {
-                addLine(line, author, weight);
+                addLine(line, author, weight, target);
             }
         }
+        older.forEach(scores::putIfAbsent);
         return scores;
     }
 
-    private void addLine(String line, String author, double weight) {
+    private void addLine(String line, String author, double weight, Map<String, Map<String, Double>> target) {
         String[] f = line.split("\t", 3);
         if (f.length < 3) {
             return;
@@ -67,7 +72,7 @@ final class NumstatParser {
         if (paths[0] != null && !paths[0].equals(paths[1])) {
             renamedTo.put(paths[0], current);
         }
-        scores.computeIfAbsent(current, k -> new HashMap<>()).merge(author, Math.max(1, lines) * weight, Double::sum);
+        target.computeIfAbsent(current, k -> new HashMap<>()).merge(author, Math.max(1, lines) * weight, Double::sum);
     }
 
     private String resolve(String path) {

@@ -57,6 +57,24 @@ class ContextPackBuilderTest {
     }
 
     @Test
+    void fittingIsExactOnALargePack() {
+        Section big = new Section("Many", "lines");
+        for (int i = 0; i < 20_000; i++) {
+            big.add("- line " + i + " " + "x".repeat(i % 37), i < 50 ? 1 : 2);
+        }
+        Section small = new Section("Few", "few lines");
+        small.add("- first", 0).add("- second", 3);
+        ContextPack pack = BudgetFitter.fit("Large", List.of(big, small), 2000);
+        assertThat(pack.tokens()).isLessThanOrEqualTo(2000);
+        // lines are taken greedily until the budget: what is left is less than one more line
+        assertThat(pack.tokens()).isGreaterThan(2000 - 20);
+        // a short line of a later tier still fits where the long ones did not (greedy fill)
+        assertThat(pack.markdown()).contains("- first", "- line 49 ", "- second");
+        assertThat(pack.cut()).hasSize(1);
+        assertThat(pack.markdown()).endsWith("_Cut to fit the token budget: " + String.join(", ", pack.cut()) + "._\n");
+    }
+
+    @Test
     void noBudgetKeepsEverything() throws Exception {
         RepoMap map = big();
         ContextPack pack = ContextPackBuilder.build(map, report(map), 0);

@@ -26,11 +26,11 @@ class GitAuthorshipTest {
     @TempDir
     Path cache;
 
-    /** Ann wrote A long ago (outside the window), Bob rewrote it half a life ago, Carol touched it at HEAD, Dave renamed it. */
+    /** Ann wrote A and Dormant long ago (outside the window), Bob rewrote it half a life ago, Carol touched it at HEAD, Dave renamed it. */
     private TestRepo history() {
         TestRepo repo = TestRepo.init(dir);
         repo.as("Ann", "ann@example.test").at(HEAD.minus(Duration.ofDays(400)))
-                .lines("src/A.java", 100, "ann").commit("ann writes A");
+                .lines("src/A.java", 100, "ann").lines("src/Dormant.java", 10, "old").commit("ann writes A");
         repo.as("Bob", "Bob@Example.test").at(HEAD.minus(Duration.ofDays(GitAuthorship.HALF_LIFE_DAYS)))
                 .lines("src/A.java", 100, "bob").commit("bob rewrites A");
         repo.as("Carol", "carol@example.test").at(HEAD.minus(Duration.ofHours(2)))
@@ -55,7 +55,9 @@ class GitAuthorshipTest {
     void recentLinesWeighMoreAndRenamesAreFollowed() throws Exception {
         history();
         Map<String, List<AuthorScore>> a = new GitAuthorship(null).authorship(GitRepo.open(dir), dir);
-        assertThat(a).containsOnlyKeys("src/Moved.java", "src/C.java");
+        assertThat(a).containsOnlyKeys("src/Moved.java", "src/C.java", "src/Dormant.java");
+        // nobody touched Dormant.java within the window: its old author is still named
+        assertThat(a.get("src/Dormant.java")).extracting(AuthorScore::author).containsExactly("ann@example.test");
         List<AuthorScore> moved = a.get("src/Moved.java");
         // Ann is outside the 365-day window; Bob's 100 added + 100 removed lines count half (one half-life)
         assertThat(moved).extracting(AuthorScore::author).containsExactly("bob@example.test", "carol@example.test",
@@ -99,14 +101,15 @@ class GitAuthorshipTest {
         Files.writeString(dir.resolve("CODEOWNERS"), "*.java @java-team\n");
         RepoMap map = new Maps(dir.toString()).module("core", "core")
                 .file("src/Moved.java", "core", false).file("src/C.java", "core", false).file("src/Other.java", "core", false)
-                .build();
+                .file("src/Dormant.java", "core", false).build();
         RepoMap owned = Ownership.withOwners(map, dir, ProgressListener.NONE, new GitAuthorship(null));
         SourceFile moved = owned.files().get(0);
         // carol's 5 lines are under 10% of bob's 100: left out; dave only renamed (score 1 per rename)
         assertThat(moved.owners()).containsExactly("@java-team", "bob@example.test");
         assertThat(owned.files().get(1).owners()).containsExactly("@java-team", "carol@example.test");
         assertThat(owned.files().get(2).owners()).containsExactly("@java-team");
-        assertThat(owned.modules().get(0).owners()).containsExactly("@java-team", "bob@example.test",
+        assertThat(owned.files().get(3).owners()).containsExactly("@java-team", "ann@example.test");
+        assertThat(owned.modules().get(0).owners()).containsExactly("@java-team", "ann@example.test", "bob@example.test",
                 "carol@example.test");
     }
 

@@ -245,7 +245,9 @@ int main(int argc, char **argv) {
             struct pollfd probe = { ports[i].fd, POLLIN, 0 };
             poll(&probe, 1, 0);
             int was = ports[i].up;
-            ports[i].up = !(probe.revents & POLLHUP) || (probe.revents & POLLIN);
+            /* A port whose host side is closed polls as POLLHUP|POLLIN and reads 0 bytes:
+             * only POLLHUP tells, and polling it would spin. */
+            ports[i].up = !(probe.revents & POLLHUP);
             if (!ports[i].up) { if (was) host_gone(i); down++; continue; }
             fds[n] = (struct pollfd) { ports[i].fd, POLLIN, 0 }; kind[n] = i; owner[n++] = NULL;
         }

@@ -100,6 +100,21 @@ class SandboxLifecycleIT {
         assertThat(out.toString()).contains("/dev/pts/").contains("interactive");
     }
 
+    /** Regression: the agent once spun on ports with no host connected (30% of a host core per idle guest). */
+    @Test
+    void theAgentSleepsWhileNoHostIsConnected() throws Exception {
+        TestGuests.Output o = TestGuests.run(service, "life", "sh", "-c",
+                "grep voluntary_ctxt /proc/1/status; cut -d' ' -f14,15 /proc/1/stat");
+        String[] lines = o.out().strip().split("\n");
+        int voluntary = Integer.parseInt(lines[0].replaceAll("\\D", ""));
+        String[] ticks = lines[2].split(" ");
+        int cpuTicks = Integer.parseInt(ticks[0]) + Integer.parseInt(ticks[1]);
+        assertThat(voluntary).as("the agent blocks in poll between commands").isPositive();
+        long uptimeTicks = Long.parseLong(TestGuests.run(service, "life", "cut", "-d.", "-f1", "/proc/uptime")
+                .out().strip()) * 100;
+        assertThat(cpuTicks).as("agent CPU ticks vs uptime ticks " + uptimeTicks).isLessThan((int) (uptimeTicks / 2));
+    }
+
     @Test
     void aNewServiceReadoptsTheRunningGuest() throws Exception {
         long pid = service.get("life").pid();
