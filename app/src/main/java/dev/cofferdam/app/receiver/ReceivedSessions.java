@@ -1,11 +1,17 @@
 package dev.cofferdam.app.receiver;
 
+import dev.cofferdam.engine.trace.AgentKind;
+import dev.cofferdam.engine.trace.SessionRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where received events are kept: one JSONL transcript per session under
@@ -13,6 +19,7 @@ import java.util.List;
  * Thread-safe (appends are serialized).
  */
 public final class ReceivedSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceivedSessions.class);
     private final Path dir;
 
     /** @param dataDir the trace data directory; files go to its {@code received} folder */
@@ -33,6 +40,27 @@ public final class ReceivedSessions {
             safe = "_" + safe;
         }
         return dir.resolve(safe + ".jsonl");
+    }
+
+    /** @return the received sessions on disk, as Claude Code transcripts (empty when none arrived yet) */
+    public List<SessionRef> list() {
+        List<SessionRef> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+                try {
+                    out.add(new SessionRef(p.toAbsolutePath().toString(), AgentKind.CLAUDE_CODE, Files.size(p),
+                            Files.getLastModifiedTime(p).toMillis()));
+                } catch (IOException e) {
+                    LOG.debug("skipping {}", p, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list received sessions in {}", dir, e);
+        }
+        return out;
     }
 
     /**

@@ -53,7 +53,13 @@ class TraceReceiveCommandTest {
             assertThat(r.statusCode()).isEqualTo(200);
             Path session = data.resolve("received/cli-1.jsonl");
             assertThat(Files.readAllLines(session)).hasSize(2);
-            Cli show = Cli.run("trace", "show", session.toString(), "--data-dir", data.toString());
+            Path none = data.resolve("no-agents");
+            Cli ls = Cli.run("trace", "ls", "--data-dir", data.toString(), "--claude-root", none.toString(),
+                    "--codex-root", none.toString(), "--gemini-root", none.toString());
+            assertThat(ls.exit()).isZero();
+            assertThat(ls.out()).contains(session.toString());
+            Cli show = Cli.run("trace", "show", "cli-1", "--data-dir", data.toString(), "--claude-root",
+                    none.toString(), "--codex-root", none.toString(), "--gemini-root", none.toString());
             assertThat(show.exit()).isZero();
             assertThat(show.out()).contains("Grep").contains("1 calls");
         } finally {

@@ -3,7 +3,6 @@ package dev.cofferdam.app.ui.trace;
 import dev.cofferdam.app.cli.EgressHosts;
 import dev.cofferdam.app.receiver.ReceivedSessions;
 import dev.cofferdam.engine.ProgressListener;
-import dev.cofferdam.engine.trace.AgentKind;
 import dev.cofferdam.engine.trace.SessionLocator;
 import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.SessionRoots;
@@ -13,13 +12,11 @@ import dev.cofferdam.engine.trace.TraceSession;
 import dev.cofferdam.engine.trace.report.HostContact;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import dev.cofferdam.vm.egress.EgressLogException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,21 +65,7 @@ public final class TraceLibrary implements TraceSource {
     @Override
     public List<SessionRef> sessions() {
         List<SessionRef> out = new ArrayList<>(new SessionLocator(roots).find());
-        Path received = new ReceivedSessions(dataDir).dir();
-        if (Files.isDirectory(received)) {
-            try (Stream<Path> s = Files.list(received)) {
-                s.filter(p -> p.toString().endsWith(".jsonl")).forEach(p -> {
-                    try {
-                        out.add(new SessionRef(p.toString(), AgentKind.CLAUDE_CODE, Files.size(p),
-                                Files.getLastModifiedTime(p).toMillis()));
-                    } catch (IOException e) {
-                        LOG.debug("skipping {}", p, e);
-                    }
-                });
-            } catch (IOException e) {
-                LOG.warn("cannot list {}", received, e);
-            }
-        }
+        out.addAll(new ReceivedSessions(dataDir).list());
         out.sort(Comparator.comparingLong(SessionRef::mtime).reversed());
         return out;
     }
