@@ -88,6 +88,7 @@ public final class TraceViewModel {
         stopLive();
         cancelOpening();
         clearSelectionUnless(transcript);
+        Path before = analysis.get() == null ? null : file.get();
         file.set(transcript);
         busy.set(true);
         error.set("");
@@ -95,9 +96,13 @@ public final class TraceViewModel {
         String box = sandbox.get();
         opening = FxTasks.create(() -> analyse(source.open(transcript), map, box))
                 .onSuccess(this::show)
-                .onError(TraceException.class, e -> error.set(e.getMessage()))
+                .onError(TraceException.class, e -> {
+                    file.set(before);
+                    error.set(e.getMessage());
+                })
                 .onError(Exception.class, e -> {
                     LOG.error("opening {} failed", transcript, e);
+                    file.set(before);
                     error.set("Cannot open " + transcript.getFileName() + ": " + e);
                 })
                 .andFinally(() -> busy.set(false))

@@ -168,6 +168,8 @@ class TraceViewModelTest {
         vm.open(dir.resolve("missing.jsonl"));
         assertThat(vm.errorProperty().get()).contains("missing.jsonl").doesNotContain("\n");
         assertThat(vm.calls()).hasSize(9);
+        assertThat(vm.fileProperty().get()).as("the file shown stays the one to follow")
+                .isEqualTo(Transcripts.fixture("claude-code_2.0.14_crud.jsonl"));
     }
 
     @Test
