@@ -85,6 +85,12 @@ class TraceViewUiTest {
         robot.clickOn(robot.lookup("#trace-timeline .tree-table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
         waitUntil(() -> vm.detailProperty().get() != null);
         assertThat(robot.lookup("#trace-input").queryAs(TextArea.class).getText()).isNotEmpty();
+        // call 6 is the Edit of JOKE.md: its diff is shown with added and removed lines coloured
+        robot.clickOn(robot.lookup("#trace-timeline .tree-table-row-cell").nth(5).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> vm.detailProperty().get() != null && vm.detailProperty().get().call().seq() == 6);
+        assertThat(robot.lookup("#trace-detail-headline").queryAs(Label.class).getText()).startsWith("#6  Edit");
+        assertThat(robot.lookup(".trace-diff .diff-add").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".trace-diff .diff-del").queryAll()).isNotEmpty();
     }
 
     @Test
