@@ -25,13 +25,13 @@ import java.util.Map;
  * contacted during the session's time span (one minute of slack on each side), from the egress
  * store of a named sandbox or from a JSON-lines export of it.
  */
-final class EgressHosts {
+public final class EgressHosts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SLACK = Duration.ofMinutes(1);
 
     /** The session's time span; null bounds when the transcript carries no usable timestamps. */
-    record Span(Instant from, Instant to) {
-        static Span of(TraceSession s) {
+    public record Span(Instant from, Instant to) {
+        public static Span of(TraceSession s) {
             Instant first = parse(s.firstTime());
             Instant last = parse(s.lastTime());
             return new Span(first == null ? null : first.minus(SLACK), last == null ? null : last.plus(SLACK));
@@ -45,7 +45,7 @@ final class EgressHosts {
     private EgressHosts() {
     }
 
-    static List<HostContact> fromStore(Path dataDir, String sandbox, Span span) throws EgressLogException {
+    public static List<HostContact> fromStore(Path dataDir, String sandbox, Span span) throws EgressLogException {
         try (SqliteEgressLog log = SqliteEgressLog.open(dataDir)) {
             Tally tally = new Tally();
             for (EgressRecord r : log.query(new EgressQuery(sandbox, span.from(), span.to(), 0, 1_000_000))) {

@@ -1,5 +1,6 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.app.receiver.ReceivedSessions;
 import dev.cofferdam.engine.trace.SessionLocator;
 import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.TraceException;
@@ -7,7 +8,9 @@ import dev.cofferdam.engine.trace.store.StoredSession;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Finds the transcript a user means: a file path, or a session id (or a unique prefix of one). */
@@ -21,7 +24,9 @@ final class SessionResolver {
             return asFile;
         }
         Set<String> hits = new LinkedHashSet<>();
-        for (SessionRef r : new SessionLocator(env.roots()).find()) {
+        List<SessionRef> found = new ArrayList<>(new SessionLocator(env.roots()).find());
+        found.addAll(new ReceivedSessions(env.dataDir()).list());
+        for (SessionRef r : found) {
             if (stem(Path.of(r.path())).startsWith(arg) || stem(Path.of(r.path())).endsWith(arg)) {
                 hits.add(r.path());
             }

@@ -2,6 +2,7 @@ package dev.cofferdam.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cofferdam.app.receiver.ReceivedSessions;
 import dev.cofferdam.engine.trace.SessionLocator;
 import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.TraceException;
@@ -47,7 +48,9 @@ final class TraceLsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (TraceStore store = env.store()) {
-            List<Row> rows = rows(new SessionLocator(env.roots()).find(), store.list());
+            List<SessionRef> found = new ArrayList<>(new SessionLocator(env.roots()).find());
+            found.addAll(new ReceivedSessions(env.dataDir()).list());
+            List<Row> rows = rows(found, store.list());
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("schema", 1);

@@ -1,0 +1,90 @@
+package dev.cofferdam.app.ui.trace;
+
+import dev.cofferdam.app.cli.EgressHosts;
+import dev.cofferdam.app.receiver.ReceivedSessions;
+import dev.cofferdam.engine.ProgressListener;
+import dev.cofferdam.engine.trace.SessionLocator;
+import dev.cofferdam.engine.trace.SessionRef;
+import dev.cofferdam.engine.trace.SessionRoots;
+import dev.cofferdam.engine.trace.TraceException;
+import dev.cofferdam.engine.trace.TraceService;
+import dev.cofferdam.engine.trace.TraceSession;
+import dev.cofferdam.engine.trace.report.HostContact;
+import dev.cofferdam.engine.trace.store.TraceStore;
+import dev.cofferdam.vm.egress.EgressLogException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's {@link TraceSource}: the agents' session folders, the received sessions and the trace
+ * store in the data directory, and the sandbox egress log there, like the {@code cofferdam trace}
+ * commands. Thread-safe (the store is).
+ */
+public final class TraceLibrary implements TraceSource {
+    private static final Logger LOG = LoggerFactory.getLogger(TraceLibrary.class);
+    private final SessionRoots roots;
+    private final Path dataDir;
+    private final boolean useStore;
+    private TraceService service;
+
+    /** @param useStore keep parsed sessions in the store of the data directory */
+    public TraceLibrary(SessionRoots roots, Path dataDir, boolean useStore) {
+        this.roots = roots;
+        this.dataDir = dataDir;
+        this.useStore = useStore;
+    }
+
+    /** The library of this user's environment (the same folders as {@code cofferdam trace}). */
+    public static TraceLibrary forUser() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return new TraceLibrary(SessionRoots.fromEnvironment(System.getenv(), home),
+                TraceStore.defaultDir(System.getenv(), home), true);
+    }
+
+    /** Opens the store on first use (off the FX thread); without it, sessions are parsed each time. */
+    private synchronized TraceService service() {
+        if (service == null) {
+            TraceStore store = null;
+            if (useStore) {
+                try {
+                    store = new TraceStore(dataDir);
+                } catch (TraceException e) {
+                    LOG.warn("trace store unavailable, sessions will be parsed each time: {}", e.getMessage());
+                }
+            }
+            service = new TraceService(store);
+        }
+        return service;
+    }
+
+    @Override
+    public List<SessionRef> sessions() {
+        List<SessionRef> out = new ArrayList<>(new SessionLocator(roots).find());
+        out.addAll(new ReceivedSessions(dataDir).list());
+        out.sort(Comparator.comparingLong(SessionRef::mtime).reversed());
+        return out;
+    }
+
+    @Override
+    public TraceSession open(Path transcript) throws TraceException {
+        return service().open(transcript, ProgressListener.NONE);
+    }
+
+    @Override
+    public List<HostContact> hosts(TraceSession session, String sandbox) {
+        if (!Files.isRegularFile(dataDir.resolve("egress.db"))) {
+            return null;
+        }
+        try {
+            return EgressHosts.fromStore(dataDir, sandbox, EgressHosts.Span.of(session));
+        } catch (EgressLogException e) {
+            LOG.info("no egress log for sandbox {}: {}", sandbox, e.getMessage());
+            return null;
+        }
+    }
+}
