@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The short map an agent reads in {@code AGENTS.md} / {@code CLAUDE.md}: the largest modules, the
@@ -19,19 +20,27 @@ import java.util.Map;
 public final class MapSummary {
     static final int MODULES = 8;
     static final int KEY_FILES = 6;
+    private static final Set<String> OWN_FILES = Set.of("AGENTS.md", "CLAUDE.md", ".mcp.json");
 
     private MapSummary() {
     }
 
     public static String render(RepoMap map) {
         StringBuilder sb = new StringBuilder("## Code map (cofferdam)\n\n");
-        long tests = map.files().stream().filter(SourceFile::test).count();
-        sb.append(map.modules().size()).append(" modules, ").append(map.files().size()).append(" files (")
+        // the files init writes itself stay out, so that a second run finds the same summary
+        List<SourceFile> files = map.files().stream().filter(f -> !OWN_FILES.contains(f.path())).toList();
+        Map<String, Integer> perModule = new HashMap<>();
+        files.forEach(f -> perModule.merge(f.module(), 1, Integer::sum));
+        long tests = files.stream().filter(SourceFile::test).count();
+        sb.append(map.modules().size()).append(" modules, ").append(files.size()).append(" files (")
                 .append(tests).append(" tests). Largest modules:\n\n");
-        map.modules().stream().sorted(Comparator.comparingInt(Module::loc).reversed().thenComparing(Module::id))
+        map.modules().stream()
+                .sorted(Comparator.comparingInt((Module m) -> perModule.getOrDefault(m.id(), 0)).reversed()
+                        .thenComparing(Module::id))
                 .limit(MODULES)
                 .forEach(m -> sb.append("- `").append(m.id()).append("` ").append(m.name()).append(": ")
-                        .append(m.files()).append(" files").append(m.owners().isEmpty() ? "" : ", owners "
+                        .append(perModule.getOrDefault(m.id(), 0)).append(" files")
+                        .append(m.owners().isEmpty() ? "" : ", owners "
                                 + String.join(", ", m.owners().subList(0, Math.min(2, m.owners().size()))))
                         .append('\n'));
         Map<String, Integer> dependents = new HashMap<>();
