@@ -53,8 +53,8 @@ final class McpCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
-        } catch (java.net.BindException e) {
-            throw new AnalysisException("cannot listen on 127.0.0.1:" + httpPort + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new AnalysisException(e.getMessage());
         }
         return CofferdamCommand.EXIT_OK;
     }
