@@ -123,6 +123,36 @@ class McpHttpTest {
     }
 
     @Test
+    void theCommandServesHttpOnLoopbackAndNegotiatesTheVersion() throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                "-Djava.awt.headless=true", "-Dcofferdam.cache.dir=" + tmp.resolve("cache2"),
+                "-Dcofferdam.log.file=" + tmp.resolve("http.log"),
+                "dev.cofferdam.app.Main", "mcp", repo.root().toString(), "--http", "0").start();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream())).readLine();
+            assertThat(line).as("first stderr line").isNotNull().contains("http://127.0.0.1:");
+            URI uri = URI.create(line.substring(line.indexOf("http://"), line.indexOf(" (")));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                            + "\"params\":{\"protocolVersion\":\"1999-01-01\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).path("result").path("protocolVersion").asText()).isEqualTo("2025-06-18");
+            String session = r.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            HttpResponse<String> module = http.send(HttpRequest.newBuilder(uri).header("Mcp-Session-Id", session)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
+                            + "\"params\":{\"name\":\"module_of\",\"arguments\":{\"path\":\"" + TestRepo.B + "\"}}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(text(JSON.readTree(module.body())));
+            assertThat(answer.path("path").asText()).isEqualTo(TestRepo.B);
+            assertThat(answer.path("module").path("id").asText()).isNotBlank();
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void badRequestsGetErrorsNotCrashes() throws Exception {
         HttpResponse<String> noSession = post(null, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
         assertThat(noSession.statusCode()).isEqualTo(400);
