@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 public final class CodexToml {
     private static final Pattern HEADER = Pattern.compile(
             "^\\s*\\[\\s*mcp_servers\\s*\\.\\s*(cofferdam|\"cofferdam\")\\s*\\]\\s*(#.*)?$");
+    private static final Pattern DOTTED = Pattern.compile(
+            "^mcp_servers\\s*(\\.\\s*\"?cofferdam\"?\\s*[.=]|=.*\\bcofferdam\\b)");
+    private static final Pattern IN_SERVERS = Pattern.compile("^\"?cofferdam\"?\\s*[.=]");
     private static final Pattern ANY_HEADER = Pattern.compile("^\\s*\\[.*$");
 
     private CodexToml() {
@@ -28,8 +31,11 @@ public final class CodexToml {
         return dir.resolve("config.toml");
     }
 
-    /** @param before the file's content, or null when there is none */
-    public static FileEdit plan(Path file, String before, String command, List<String> args) {
+    /**
+     * @param before the file's content, or null when there is none
+     * @throws InitException when the file defines the server some other way (dotted keys, an inline table)
+     */
+    public static FileEdit plan(Path file, String before, String command, List<String> args) throws InitException {
         String table = "[mcp_servers.cofferdam]\ncommand = " + quote(command) + "\nargs = ["
                 + args.stream().map(CodexToml::quote).collect(Collectors.joining(", ")) + "]\n";
         String text = before == null ? "" : before;
@@ -42,6 +48,10 @@ public final class CodexToml {
             }
         }
         String after;
+        if (start < 0 && definedElsewhere(lines)) {
+            throw new InitException(file + " defines mcp_servers.cofferdam without a [mcp_servers.cofferdam] table: "
+                    + "remove that definition, then rerun");
+        }
         if (start < 0) {
             String sep = text.isEmpty() ? "" : text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
             after = text + sep + table;
@@ -61,6 +71,21 @@ public final class CodexToml {
         boolean same = after.equals(text);
         return new FileEdit(file, before, same && before != null ? before : after,
                 same ? "server cofferdam already set" : (start < 0 ? "add" : "update") + " table [mcp_servers.cofferdam]");
+    }
+
+    /** A {@code cofferdam} server given as dotted keys or an inline table, which a new table would duplicate. */
+    private static boolean definedElsewhere(List<String> lines) {
+        String table = "";
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.startsWith("[")) {
+                table = t.replaceAll("\\s", "");
+            } else if (table.isEmpty() && DOTTED.matcher(t).find()
+                    || table.equals("[mcp_servers]") && IN_SERVERS.matcher(t).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankTail(String trailing) {
