@@ -47,7 +47,7 @@ public final class HttpTransport implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup io = new NioEventLoopGroup(2);
     private final EventExecutorGroup work = new DefaultEventExecutorGroup(4);
-    private final Channel channel;
+    private Channel channel;
 
     /**
      * Binds 127.0.0.1:{@code port} (0 = any free port) and starts serving.
@@ -71,7 +71,7 @@ public final class HttpTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             close();
             throw new IOException("interrupted while binding 127.0.0.1:" + port, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) undeclared
             close();
             throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

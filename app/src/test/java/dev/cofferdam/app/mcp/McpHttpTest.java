@@ -183,6 +183,10 @@ class McpHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(otherPath.statusCode()).isEqualTo(404);
 
+        // a port in use is a one-line error, and the running server is not disturbed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpTransport(server.uri().getPort(), () -> null))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("cannot listen on 127.0.0.1:");
+
         // still serving after all that
         assertThat(JSON.readTree(post(session, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}")
                 .body()).has("result")).isTrue();
