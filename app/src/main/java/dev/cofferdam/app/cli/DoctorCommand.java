@@ -5,6 +5,7 @@ import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.qemu.Accelerator;
 import dev.cofferdam.vm.qemu.AcceleratorProbe;
+import dev.cofferdam.vm.qemu.HostInfo;
 import dev.cofferdam.vm.qemu.QemuCommandLine;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import java.io.IOException;
@@ -33,6 +34,9 @@ public final class DoctorCommand implements Callable<Integer> {
         Path virtiofsd = Path.of("/usr/lib/qemu/virtiofsd");
         line(Files.isExecutable(virtiofsd), true, "virtiofsd (workspaces)", Files.isExecutable(virtiofsd)
                 ? virtiofsd.toString() : "apt-get install qemu-system-common");
+        boolean root = HostInfo.isRoot();
+        line(root, false, "workspace sharing (virtiofsd as root)", root ? "running as root"
+                : "virtiofsd needs root for its namespace sandbox: run as root to use --workspace");
         ImageStore images = new ImageStore(dirs.images());
         Path kernel = null;
         try {
@@ -98,6 +102,6 @@ public final class DoctorCommand implements Callable<Integer> {
         if (!ok && required) {
             requiredMissing = true;
         }
-        System.out.printf("%-8s %-36s %s%n", ok ? "ok" : "missing", what, detail);
+        System.out.printf("%-8s %-40s %s%n", ok ? "ok" : "missing", what, detail);
     }
 }

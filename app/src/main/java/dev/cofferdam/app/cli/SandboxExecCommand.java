@@ -4,9 +4,11 @@ import dev.cofferdam.vm.sandbox.ExecListener;
 import dev.cofferdam.vm.sandbox.ExecRequest;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
+import dev.cofferdam.vm.sandbox.TerminalSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +39,8 @@ final class SandboxExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SandboxService service = VmCli.service()) {
-            return run(service, name, new ExecRequest(command, env, workdir, tty, interactive ? System.in : null));
+            Optional<TerminalSize> terminal = tty ? Optional.of(TerminalSizes.current()) : Optional.empty();
+            return run(service, name, new ExecRequest(command, env, workdir, terminal, interactive ? System.in : null));
         } catch (SandboxException e) {
             return VmCli.fail(e);
         }

@@ -6,6 +6,7 @@ import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.SandboxState;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ final class SandboxRunCommand implements Callable<Integer> {
             List<String> cmd = command == null || command.isEmpty() ? List.of("sh") : command;
             boolean interactive = command == null || command.isEmpty();
             return SandboxExecCommand.run(service, name,
-                    new ExecRequest(cmd, Map.of(), "", false, interactive ? System.in : null));
+                    new ExecRequest(cmd, Map.of(), "", Optional.empty(), interactive ? System.in : null));
         } catch (SandboxException e) {
             return VmCli.fail(e);
         }

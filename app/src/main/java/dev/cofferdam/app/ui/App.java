@@ -47,6 +47,7 @@ public final class App extends Application {
         WorkbenchViewModel vm = new WorkbenchViewModel(threads, engine.mapService(), new GraphViewModel(threads),
                 new SelectionViewModel(threads, engine.blastSource()));
         WorkbenchView view = new WorkbenchView(vm, recent);
+        view.setOnOpenSample(() -> openSample(vm));
         SceneFactory scenes = new SceneFactory();
         scenes.darkThemeProperty().set(options.theme().isEmpty() ? window.dark() : options.theme().equals("dark"));
         view.darkThemeProperty().bindBidirectional(scenes.darkThemeProperty());
@@ -72,9 +73,13 @@ public final class App extends Application {
         if (chosen.isPresent()) {
             vm.open(chosen.get());
         } else {
-            SampleRepository sample = new SampleRepository(SampleRepository.defaultLocation());
-            vm.open(sample::ensure, "the sample repository");
+            openSample(vm);
         }
+    }
+
+    private static void openSample(WorkbenchViewModel vm) {
+        SampleRepository sample = new SampleRepository(SampleRepository.defaultLocation());
+        vm.open(sample::ensure, "the sample repository");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Aggregates what linkers report: one edge per (from, to, kind) with summed weights, file self
@@ -54,6 +55,32 @@ public final class EdgeCollector implements DependencySink {
     @Override
     public void declaredType(JavaType type) {
         types.add(type);
+    }
+
+    /**
+     * Takes over what an earlier run found from files that are not re-linked this time.
+     *
+     * @param fileOfType declaring file of every type (type edges start in the file declaring their
+     *                   source type)
+     */
+    public void keep(List<Edge> files, List<Edge> types, List<ExternalRef> refs, Map<String, String> fileOfType,
+                     Set<String> relinked) {
+        for (Edge e : files) {
+            if (!relinked.contains(e.from())) {
+                fileEdges.put(new Key(e.from(), e.to(), e.kind()), e.weight());
+            }
+        }
+        for (Edge e : types) {
+            String file = fileOfType.get(e.from());
+            if (file != null && !relinked.contains(file)) {
+                typeEdges.put(new Key(e.from(), e.to(), e.kind()), e.weight());
+            }
+        }
+        for (ExternalRef x : refs) {
+            if (!relinked.contains(x.from())) {
+                external.put(new Key(x.from(), x.name(), x.kind()), x.weight());
+            }
+        }
     }
 
     public List<Edge> fileEdges() {

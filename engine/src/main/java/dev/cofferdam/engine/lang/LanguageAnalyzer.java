@@ -25,6 +25,12 @@ public interface LanguageAnalyzer {
      */
     LanguageFacts analyze(String path, String text, List<String> parseErrors);
 
+    /**
+     * @return true when the two facts of one file declare the same things, so that other files'
+     *         dependencies cannot differ between them (a change inside method bodies)
+     */
+    boolean sameDeclarations(LanguageFacts before, LanguageFacts after);
+
     /** Resolves the facts of all files of this language into dependencies. */
     void link(LinkContext context, DependencySink sink);
 

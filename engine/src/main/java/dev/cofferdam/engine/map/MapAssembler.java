@@ -12,7 +12,10 @@ import dev.cofferdam.engine.scan.SourceRoot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the map from every file's facts: source roots (inferred from the facts when there is no
@@ -26,8 +29,21 @@ final class MapAssembler {
         this.analyzers = List.copyOf(analyzers);
     }
 
+    /**
+     * Dependencies of unchanged files carried over from the previous map: only {@code relink} files
+     * are resolved again. Valid only when no file was added or removed and every changed file
+     * declares exactly what it declared before (see {@code LanguageAnalyzer.sameDeclarations}).
+     */
+    record CarryOver(RepoMap previous, Set<String> relink) {
+    }
+
     RepoMap assemble(String root, String rootName, Collection<FileFacts> allFacts, BuildLayout buildLayout,
                      ProgressListener progress) {
+        return assemble(root, rootName, allFacts, buildLayout, progress, null);
+    }
+
+    RepoMap assemble(String root, String rootName, Collection<FileFacts> allFacts, BuildLayout buildLayout,
+                     ProgressListener progress, CarryOver carryOver) {
         List<FileFacts> facts = allFacts.stream().filter(f -> !f.binary())
                 .sorted(Comparator.comparing(FileFacts::path)).toList();
         BuildLayout layout = buildLayout;
@@ -40,11 +56,19 @@ final class MapAssembler {
         }
         progress.progress("resolving", 0, analyzers.size());
         EdgeCollector collector = new EdgeCollector();
+        Set<String> relink = null;
+        if (carryOver != null) {
+            RepoMap previous = carryOver.previous();
+            Map<String, String> fileOfType = new HashMap<>();
+            previous.types().forEach(t -> fileOfType.put(t.name(), t.file()));
+            collector.keep(previous.edges(), previous.typeEdges(), previous.external(), fileOfType, carryOver.relink());
+            relink = carryOver.relink();
+        }
         int done = 0;
         for (LanguageAnalyzer analyzer : analyzers) {
             List<FileFacts> mine = facts.stream().filter(f -> f.language().equals(analyzer.language())).toList();
             if (!mine.isEmpty()) {
-                analyzer.link(new LinkContext(mine, layout), collector);
+                analyzer.link(new LinkContext(mine, layout, relink), collector);
             }
             progress.progress("resolving", ++done, analyzers.size());
         }

@@ -9,6 +9,7 @@ import dev.cofferdam.engine.index.MapIndex;
 import dev.cofferdam.engine.index.RepoMapCodec;
 import dev.cofferdam.engine.index.SnapshotFile;
 import dev.cofferdam.engine.lang.FileAnalysis;
+import dev.cofferdam.engine.lang.FileFacts;
 import dev.cofferdam.engine.lang.LanguageAnalyzer;
 import dev.cofferdam.engine.scan.BuildLayoutReader;
 import dev.cofferdam.engine.scan.RepoScanner;
@@ -90,7 +91,8 @@ final class MapPipeline {
             var layout = new BuildLayoutReader().read(root, files);
             String rootName = root.getFileName() == null ? "root" : root.getFileName().toString();
             RepoMap map = new MapAssembler(analyzers).assemble(root.toString(), rootName,
-                    facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress);
+                    facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress,
+                    carryOver(previous, facts));
             long linkedAt = elapsed(start);
             progress.progress("writing index", 0, 1);
             byte[] blob = encode(map);
@@ -102,6 +104,34 @@ final class MapPipeline {
             stats.accept(new MapStats(map.files().size(), facts.parsed(), false, elapsed(start)));
             return new Memo(fingerprint, map, Map.copyOf(facts.all()));
         }
+    }
+
+    /**
+     * @return what can be kept from the previous run in this process, or null to re-link everything
+     *         (files added or removed, or a changed file declares something different)
+     */
+    private MapAssembler.CarryOver carryOver(Memo previous, FactsStage.Outcome facts) {
+        if (previous == null || previous.files() == null || !previous.files().keySet().equals(facts.all().keySet())) {
+            return null;
+        }
+        Set<String> relink = new HashSet<>();
+        for (var entry : facts.changed().entrySet()) {
+            FileFacts before = previous.files().get(entry.getKey()).facts();
+            FileFacts after = entry.getValue().facts();
+            if (before.binary() != after.binary() || !before.language().equals(after.language())) {
+                return null;
+            }
+            LanguageAnalyzer analyzer = analysis.analyzer(after.language());
+            if (analyzer == null) {
+                continue;
+            }
+            if (before.details() == null || after.details() == null
+                    || !analyzer.sameDeclarations(before.details(), after.details())) {
+                return null;
+            }
+            relink.add(entry.getKey());
+        }
+        return new MapAssembler.CarryOver(previous.map(), relink);
     }
 
     /** Racy files (modified in the last seconds) contribute their content hash, not just size and mtime. */

@@ -99,6 +99,10 @@ final class ModuleClusterer {
             return own;
         }
         List<String> prefixes = PackageSplit.split(inRoots.values().stream().map(Group::key).toList(), budget, MIN_GROUPS);
+        if (!implicit && prefixes.size() < 2) {
+            // one package group: a cluster would only repeat its build module under a longer name
+            return own;
+        }
         Map<String, List<Item>> members = new TreeMap<>();
         Map<String, String> firstRoot = new HashMap<>();
         for (var e : inRoots.entrySet()) {

@@ -111,6 +111,11 @@ public final class MapBench {
                 remap.add(sample);
             }
         }
+        MapResult full = new IndexedMapService(dir.resolve("check-cache")).mapWithStats(src, ProgressListener.NONE);
+        if (!full.map().equals(service.mapWithStats(src, ProgressListener.NONE).map())) {
+            throw new IllegalStateException("the re-mapped map differs from a full map of the same files");
+        }
+        deleteTree(dir.resolve("check-cache"));
         long lines = countLines(src);
         return String.format(Locale.ROOT, "| %s | %d | %dk | %s | %s | %s | %s | %s |", artifact,
                 base.map().files().size(), lines / 1000, ms(cold), ms(coldC1), ms(reopen), ms(reopenInProcess), ms(remap));

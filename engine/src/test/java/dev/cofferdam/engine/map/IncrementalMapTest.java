@@ -27,6 +27,8 @@ class IncrementalMapTest {
     Path root;
     @TempDir
     Path cache;
+    @TempDir
+    Path freshCache;
 
     @BeforeEach
     void repository() throws Exception {
@@ -93,6 +95,27 @@ class IncrementalMapTest {
 
         assertThat(second.stats().parsed()).isEqualTo(1);
         assertThat(hasEdge(second.map(), "b/Order.java", "a/Money.java")).isTrue();
+    }
+
+    @Test
+    void aChangeInsideBodiesRelinksOnlyThatFileAndMatchesAFullMap() throws Exception {
+        write(root, SRC + "b/Invoice.java", "package b;\nimport a.*;\nclass Invoice { Money total; String note; }");
+        ageAllFiles();
+        IndexedMapService service = new IndexedMapService(cache);
+        map(service);
+        write(root, SRC + "b/Order.java", "package b; class Order { Invoice invoice; void pay() { a.Money m = null; } }");
+
+        MapResult incremental = map(service);
+        MapResult full = new IndexedMapService(freshCache).mapWithStats(root, ProgressListener.NONE);
+
+        assertThat(incremental.stats().parsed()).isEqualTo(1);
+        assertThat(full.stats().parsed()).isEqualTo(4);
+        assertThat(incremental.map()).isEqualTo(full.map());
+        assertThat(hasEdge(incremental.map(), "b/Order.java", "a/Money.java")).isTrue();
+        assertThat(incremental.map().edges()).contains(new Edge(SRC + "b/Invoice.java", SRC + "a/Money.java",
+                EdgeKind.REFERENCE, 1));
+        assertThat(incremental.map().typeEdges()).contains(new Edge("b.Invoice", "a.Money", EdgeKind.REFERENCE, 1));
+        assertThat(incremental.map().external()).anyMatch(x -> x.from().equals(SRC + "b/Invoice.java"));
     }
 
     @Test

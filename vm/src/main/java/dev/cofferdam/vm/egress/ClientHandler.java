@@ -89,7 +89,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
             if (r.isFailure()) {
                 Throwable cause = r.cause();
                 int status = cause instanceof TooLongHttpHeaderException ? 431
-                        : cause instanceof TooLongHttpLineException ? 414 : 400;
+                        : cause instanceof TooLongHttpLineException ? 414
+                        : cause instanceof BodyLimitAggregator.BodyTooLargeException ? 413 : 400;
                 String what = cause instanceof SmugglingException ? "ambiguous request framing (smuggling): "
                         : "malformed request: ";
                 reject(req.method().name(), status, what + cause.getMessage(), true);

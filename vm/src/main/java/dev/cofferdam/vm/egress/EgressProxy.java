@@ -11,7 +11,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -83,7 +82,7 @@ public final class EgressProxy implements AutoCloseable {
                                 .addLast("decoder", new StrictRequestDecoder(settings.maxHeaderBytes()))
                                 .addLast("guard", guard)
                                 .addLast("encoder", new HttpResponseEncoder())
-                                .addLast("aggregator", new HttpObjectAggregator(settings.maxBodyBytes()))
+                                .addLast("aggregator", new BodyLimitAggregator(settings.maxBodyBytes()))
                                 .addLast("client", new ClientHandler(pc, guard));
                     }
                 });

@@ -68,24 +68,19 @@ final class HttpExchange {
             if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
                 d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
             }
+            long started = System.nanoTime();
+            ByteCounter counter = new ByteCounter();
+            // The TCP connect to the checked address overlaps the log write; no request byte is sent
+            // before the record is stored (see proceed).
+            ChannelFuture connecting = o.status() == 0 ? connect(o, t, counter) : null;
             Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
                     gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
-            ctx.executor().execute(() -> proceed(logged, t, up, clientClose));
+            ctx.executor().execute(() -> proceed(logged, t, up, clientClose, connecting, counter, started));
         });
     }
 
-    private void proceed(Gate.Outcome o, RequestTarget t, FullHttpRequest up, boolean clientClose) {
-        if (o.status() != 0 || !ctx.channel().isActive()) {
-            up.release();
-            owner.respond(Responses.text(o.status() == 0 ? 502 : o.status(), o.message(), clientClose
-                    || o.status() == 503), clientClose || o.status() == 503);
-            return;
-        }
-        long started = System.nanoTime();
-        ByteCounter counter = new ByteCounter();
-        UpstreamResponse relay = new UpstreamResponse(owner, gate, ctx, o.record(), counter, started,
-                up.method(), clientClose);
-        Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+    private ChannelFuture connect(Gate.Outcome o, RequestTarget t, ByteCounter counter) {
+        return new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
@@ -94,21 +89,36 @@ final class HttpExchange {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(counter,
-                                idle(),
-                                new HttpClientCodec(), relay);
+                        ch.pipeline().addLast(counter, idle(), new HttpClientCodec());
                     }
-                });
-        b.connect(new InetSocketAddress(o.address(), t.port())).addListener((ChannelFuture f) -> {
-            if (!f.isSuccess()) {
+                }).connect(new InetSocketAddress(o.address(), t.port()));
+    }
+
+    private void proceed(Gate.Outcome o, RequestTarget t, FullHttpRequest up, boolean clientClose,
+            ChannelFuture connecting, ByteCounter counter, long started) {
+        if (o.status() != 0 || o.record() == null || !ctx.channel().isActive()) {
+            if (connecting != null) {
+                connecting.channel().close();
+            }
+            up.release();
+            int status = o.status() == 0 ? 502 : o.status();
+            owner.respond(Responses.text(status, o.message(), clientClose || status == 503),
+                    clientClose || status == 503);
+            return;
+        }
+        connecting.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess() || !f.channel().isActive()) {
+                f.channel().close();
                 up.release();
                 String why = "upstream unreachable: " + t.host().authorityForm() + ":" + t.port() + " ("
-                        + f.cause().getClass().getSimpleName() + ")";
+                        + (f.cause() == null ? "closed" : f.cause().getClass().getSimpleName()) + ")";
                 gate.complete(o.record(), new EgressCompletion(502, 0, 0, millisSince(started), why, false, null,
                         null));
                 owner.respond(Responses.text(502, why, clientClose), clientClose);
                 return;
             }
+            f.channel().pipeline().addLast(new UpstreamResponse(owner, gate, ctx, o.record(), counter, started,
+                    up.method(), clientClose));
             owner.upstream(f.channel());
             f.channel().writeAndFlush(up);
         });

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param allowNonTls     when {@code true}, a CONNECT tunnel whose first bytes are not a TLS
  *                        ClientHello is allowed and logged as such; by default it is rejected
  * @param maxHeaderBytes  request line plus headers above this size get 431
- * @param maxBodyBytes    request bodies above this size get 413
+ * @param maxBodyBytes    plain-HTTP request bodies are buffered up to this size; larger ones get 413
  * @param interception    TLS interception for credential hosts, or {@code null} for none
  */
 public record ProxySettings(Resolver resolver, Duration requestTimeout, Duration idleTimeout, Duration connectTimeout,
@@ -22,7 +22,7 @@ public record ProxySettings(Resolver resolver, Duration requestTimeout, Duration
     /** @return production defaults with the given resolver */
     public static ProxySettings defaults(Resolver resolver) {
         return new ProxySettings(resolver, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(10),
-                false, 32 * 1024, 64 * 1024 * 1024, null);
+                false, 32 * 1024, 16 * 1024 * 1024, null);
     }
 
     /** @return a copy with another request timeout */

@@ -17,7 +17,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -172,7 +171,7 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
                 .addLast("decoder", new StrictRequestDecoder(pc.settings().maxHeaderBytes()))
                 .addLast("guard", guard)
                 .addLast("encoder", new HttpResponseEncoder())
-                .addLast("aggregator", new HttpObjectAggregator(pc.settings().maxBodyBytes()))
+                .addLast("aggregator", new BodyLimitAggregator(pc.settings().maxBodyBytes()))
                 .addLast("client", new ClientHandler(pc, guard, new InterceptScope(target, byAddress.address())));
         p.remove(this);
         ctx.channel().closeFuture().addListener(f -> gate.complete(record, new EgressCompletion(200, 0, 0,

@@ -99,14 +99,18 @@ public final class ImageStore {
         try {
             Files.createDirectories(root);
             try (FileChannel lockFile = FileChannel.open(root.resolve(".build.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
-                Path dir = root.resolve(template + "-" + version);
-                Optional<GuestImage> done = read(dir);
-                if (done.isPresent()) {
-                    return done.get();
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = lockFile.lock();
+                try {
+                    Path dir = root.resolve(template + "-" + version);
+                    Optional<GuestImage> done = read(dir);
+                    if (done.isPresent()) {
+                        return done.get();
+                    }
+                    return buildLocked(template, version, dir, listener);
+                } finally {
+                    lock.release();
                 }
-                return buildLocked(template, version, dir, listener);
             }
         } catch (IOException e) {
             throw new ImageException("building image " + template + " failed: " + e.getMessage(), e);

@@ -32,7 +32,23 @@ public final class DetachedProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
+        // Until setsid has exec'd the command, /proc shows setsid's command line, and isAlive
+        // with a marker would report the new process as gone.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (p.isAlive() && !argv0(p.pid()).equals(command.get(0)) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         return p.pid();
+    }
+
+    private static String argv0(long pid) {
+        try {
+            String cmdline = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
+            int end = cmdline.indexOf('\0');
+            return end < 0 ? cmdline : cmdline.substring(0, end);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Whether {@code pid} is alive and its command line contains {@code marker} (guards against pid reuse). */

@@ -18,6 +18,20 @@ public record HostInfo(int cpus, long memoryMiB, OptionalLong tscKhz) {
         return new HostInfo(Runtime.getRuntime().availableProcessors(), readMemoryMiB(), readTscKhz());
     }
 
+    /** Whether this process runs as root (QEMU's virtiofsd needs it for its namespace sandbox). */
+    public static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            // unknown: assume not
+        }
+        return false;
+    }
+
     static long readMemoryMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {

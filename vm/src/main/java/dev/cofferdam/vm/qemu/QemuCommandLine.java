@@ -47,7 +47,9 @@ public final class QemuCommandLine {
         StringBuilder s = new StringBuilder("console=ttyS0 quiet panic=-1");
         if (spec.accelerator() == Accelerator.TCG && spec.tscKhz() > 0) {
             // Without it the TCG guest calibrates against an emulated timer and may hang at boot.
-            s.append(" tsc_early_khz=").append(spec.tscKhz());
+            // TCG's TSC follows the host clock, so it is reliable: without tsc=reliable the guest
+            // falls back to the jiffies clocksource and a periodic 250 Hz tick that costs host CPU.
+            s.append(" tsc_early_khz=").append(spec.tscKhz()).append(" tsc=reliable");
         }
         s.append(" cdports=").append(spec.execPorts()).append(" cdname=").append(spec.name());
         return s.toString();

@@ -19,7 +19,7 @@ final class ExecEnvironment {
         for (String k : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
             env.put(k, proxy);
         }
-        if (req.tty()) {
+        if (req.tty().isPresent()) {
             env.put("TERM", "xterm-256color");
         }
         env.putAll(req.env());

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One frame of the exec channel: type (1 byte), id (4 bytes), length (4 bytes), payload;
@@ -43,10 +44,14 @@ record Frame(FrameType type, int id, byte[] payload) {
         return new Frame(FrameType.of(type), id, payload);
     }
 
-    /** EXEC payload: flags, cwd, env entries, an empty string, argv; each NUL-terminated. */
-    static byte[] execPayload(boolean tty, String cwd, Map<String, String> env, List<String> argv) {
+    /**
+     * EXEC payload: flags ({@code pROWSxCOLS} for a terminal), cwd, env entries, an empty string,
+     * argv; each NUL-terminated.
+     */
+    static byte[] execPayload(Optional<TerminalSize> tty, String cwd, Map<String, String> env, List<String> argv) {
         StringBuilder s = new StringBuilder();
-        s.append(tty ? "p" : "").append('\0').append(cwd).append('\0');
+        tty.ifPresent(t -> s.append('p').append(t.rows()).append('x').append(t.cols()));
+        s.append('\0').append(cwd).append('\0');
         env.forEach((k, v) -> s.append(k).append('=').append(v).append('\0'));
         s.append('\0');
         argv.forEach(a -> s.append(a).append('\0'));

@@ -33,22 +33,24 @@ final class GuestFiles {
         } catch (IOException e) {
             throw new SandboxException("cannot write into " + hostFile.toAbsolutePath().getParent() + ": " + e.getMessage());
         }
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ExecResult r = service.exec(name, ExecRequest.of("cat", "--", guestPath), (isErr, data, len) -> {
-                if (isErr) {
-                    err.write(data, 0, len);
-                } else {
-                    try {
-                        out.write(data, 0, len);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+        try {
+            ExecResult r;
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                r = service.exec(name, ExecRequest.of("cat", "--", guestPath), (isErr, data, len) -> {
+                    if (isErr) {
+                        err.write(data, 0, len);
+                    } else {
+                        try {
+                            out.write(data, 0, len);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
                     }
-                }
-            });
+                });
+            }
             if (r.exitCode() != 0) {
                 throw new SandboxException("cp from " + name + ":" + guestPath + " failed: " + firstLine(err));
             }
-            out.close();
             Files.move(tmp, hostFile, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UncheckedIOException e) {
             throw new SandboxException("cp to " + hostFile + " failed: " + e.getMessage());

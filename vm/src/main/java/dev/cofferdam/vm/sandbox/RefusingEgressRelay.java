@@ -28,6 +28,11 @@ public final class RefusingEgressRelay implements EgressRelay {
     public String endpoint(String sandbox, Path runDir) throws IOException {
         release(sandbox);
         Path sock = runDir.resolve("egress.sock");
+        if (answers(sock)) {
+            // Another process (e.g. the workbench) serves this sandbox's egress: leave it in place,
+            // so that a short-lived CLI command does not take the socket away when it exits.
+            return "unix:" + sock;
+        }
         Files.deleteIfExists(sock);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(sock));
@@ -40,12 +45,25 @@ public final class RefusingEgressRelay implements EgressRelay {
 
     private void refuseAll(String sandbox, ServerSocketChannel server) {
         while (server.isOpen()) {
-            try (SocketChannel c = server.accept()) {
+            try {
+                server.accept().close();
                 refused.incrementAndGet();
                 LOG.info("egress from sandbox {} refused: no egress proxy configured", sandbox);
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    private static boolean answers(Path sock) {
+        if (!Files.exists(sock)) {
+            return false;
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(sock));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

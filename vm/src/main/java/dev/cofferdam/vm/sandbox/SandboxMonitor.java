@@ -65,12 +65,15 @@ final class SandboxMonitor {
     static void shutdown(SandboxRecord r, Path runDir) {
         String marker = VmLauncher.marker(r.name());
         if (DetachedProcess.isAlive(r.qemuPid(), marker)) {
+            boolean gone = false;
+            // Keep the channel open until QEMU exits: the agent ignores a port whose host left.
             try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir))) {
                 ch.powerOff();
+                gone = DetachedProcess.waitGone(r.qemuPid(), marker, Duration.ofSeconds(2));
             } catch (IOException e) {
                 // no free or answering channel: QMP and signals below still end it
             }
-            if (!DetachedProcess.waitGone(r.qemuPid(), marker, Duration.ofSeconds(2))) {
+            if (!gone) {
                 try (QmpClient qmp = QmpClient.connect(runDir.resolve("qmp.sock"), QMP_TIMEOUT)) {
                     qmp.quit();
                 } catch (IOException e) {

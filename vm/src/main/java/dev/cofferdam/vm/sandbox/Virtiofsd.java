@@ -1,13 +1,12 @@
 package dev.cofferdam.vm.sandbox;
 
 import dev.cofferdam.vm.qemu.DetachedProcess;
+import dev.cofferdam.vm.qemu.HostInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts QEMU's virtiofsd for one sandbox's workspace. It sandboxes itself (namespaces and
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
  * It exits by itself when its QEMU disconnects. Stateless and thread-safe.
  */
 final class Virtiofsd {
-    private static final Logger LOG = LoggerFactory.getLogger(Virtiofsd.class);
     static final Path BINARY = Path.of("/usr/lib/qemu/virtiofsd");
 
     private Virtiofsd() {
@@ -25,27 +23,15 @@ final class Virtiofsd {
         return runDir.resolve("fs.sock");
     }
 
-    /**
-     * Starts it and waits for its socket; returns its pid. An early exit is retried twice: it has
-     * been seen to die with "vhost socket accept: Interrupted system call" on a loaded host.
-     */
+    /** Starts it and waits for its socket; returns its pid. */
     static long start(Path workspace, Path runDir) throws SandboxException, IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new SandboxException(BINARY + " is missing: apt-get install qemu-system-common", false, null);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce(workspace, runDir);
-            } catch (SandboxException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                LOG.warn("virtiofsd for {} failed to start (attempt {}): {}", workspace, attempt, e.getMessage());
-            }
+        if (!HostInfo.isRoot()) {
+            throw new SandboxException("sharing a workspace needs root: virtiofsd sandboxes itself with namespaces"
+                    + " (run as root, or create the sandbox without --workspace)", false, null);
         }
-    }
-
-    private static long startOnce(Path workspace, Path runDir) throws SandboxException, IOException {
         Path sock = socket(runDir);
         Files.deleteIfExists(sock);
         long pid = DetachedProcess.start(List.of(BINARY.toString(), "--socket-path=" + sock,

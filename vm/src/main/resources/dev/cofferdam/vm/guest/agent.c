@@ -3,7 +3,8 @@
  *
  * It serves every virtio-serial port named on its command line. Each port carries frames:
  *   type (1 byte) | id (4 bytes, big endian) | length (4 bytes, big endian) | payload
- * Host -> guest: PING, EXEC (payload: NUL-terminated strings "flags", cwd, env "K=V"..., "", argv...),
+ * Host -> guest: PING, EXEC (payload: NUL-terminated strings flags, cwd, env "K=V"..., "", argv...;
+ *                flags "" for pipes or "pROWSxCOLS" for a pseudo-terminal of that size),
  *                STDIN, STDIN_EOF, RESIZE (rows, cols as 2+2 bytes), SIGNAL (1 byte), POWEROFF.
  * Guest -> host: PONG, STDOUT, STDERR, EXIT (4-byte status: the code, or 128 + signal), ERROR (text).
  * When the host side of a port disconnects, every process started through that port is killed.
@@ -107,9 +108,11 @@ static void start(int port, uint32_t id, char *data, uint32_t len) {
     struct proc *p = NULL;
     for (int i = 0; i < MAXPROCS && !p; i++) if (!procs[i].used) p = &procs[i];
     if (!p) { send_error(port, id, "too many processes"); return; }
-    int pty = strchr(flags, 'p') != NULL;
+    int pty = flags[0] == 'p';
+    struct winsize size = { .ws_row = 24, .ws_col = 80 };
+    if (pty) sscanf(flags + 1, "%hux%hu", &size.ws_row, &size.ws_col);
     int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 }, master = -1, slave = -1;
-    if (pty ? openpty(&master, &slave, NULL, NULL, NULL) < 0
+    if (pty ? openpty(&master, &slave, NULL, NULL, &size) < 0
             : (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0)) {
         send_error(port, id, strerror(errno)); return;
     }
@@ -245,7 +248,9 @@ int main(int argc, char **argv) {
             struct pollfd probe = { ports[i].fd, POLLIN, 0 };
             poll(&probe, 1, 0);
             int was = ports[i].up;
-            ports[i].up = !(probe.revents & POLLHUP) || (probe.revents & POLLIN);
+            /* A port whose host side is closed polls as POLLHUP|POLLIN and reads 0 bytes:
+             * only POLLHUP tells, and polling it would spin. */
+            ports[i].up = !(probe.revents & POLLHUP);
             if (!ports[i].up) { if (was) host_gone(i); down++; continue; }
             fds[n] = (struct pollfd) { ports[i].fd, POLLIN, 0 }; kind[n] = i; owner[n++] = NULL;
         }

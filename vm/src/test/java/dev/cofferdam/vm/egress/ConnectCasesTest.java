@@ -48,6 +48,36 @@ class ConnectCasesTest extends ProxyTestBase {
     }
 
     @Test
+    void aClientHelloSentRightBehindTheConnectRequestIsPeekedToo() throws Exception {
+        javax.net.ssl.SSLEngine engine = tls.context.createSSLEngine("allowed.example", tls.port());
+        engine.setUseClientMode(true);
+        SSLParameters p = engine.getSSLParameters();
+        p.setServerNames(List.of(new SNIHostName("allowed.example")));
+        engine.setSSLParameters(p);
+        java.nio.ByteBuffer hello = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.beginHandshake();
+        engine.wrap(java.nio.ByteBuffer.allocate(0), hello);
+        hello.flip();
+        byte[] connect = ("CONNECT allowed.example:" + tls.port() + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] both = new byte[connect.length + hello.remaining()];
+        System.arraycopy(connect, 0, both, 0, connect.length);
+        hello.get(both, connect.length, both.length - connect.length);
+        try (RawHttp c = client()) {
+            assertThat(c.sendBytes(both).read().status()).isEqualTo(200);
+            EgressRecord r = awaitRecord(x -> x.method().equals("CONNECT"));
+            assertThat(r.decision()).isEqualTo("allow");
+            assertThat(r.serverName()).isEqualTo("allowed.example");
+            // the record is stored before the upstream is dialled: wait (bounded) for the dial
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (tls.accepted.get() == 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(tls.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
     void case13ConnectEvilWithHostAllowedIsDenied() throws Exception {
         try (RawHttp c = client()) {
             assertThat(connect(c, "evil.example:443", "allowed.example").status()).isEqualTo(403);

@@ -45,6 +45,18 @@ class RobustnessTest extends ProxyTestBase {
     }
 
     @Test
+    void oversizedBodiesGet413AndAreLogged() throws Exception {
+        try (RawHttp c = client()) {
+            c.send("POST " + allowed("/up") + " HTTP/1.1\r\nHost: allowed.example\r\nContent-Length: "
+                    + (proxy.settings().maxBodyBytes() + 1) + "\r\n\r\nabc");
+            assertThat(c.read().status()).isEqualTo(413);
+            assertThat(c.closedByPeer()).isTrue();
+        }
+        assertThat(awaitRecord(x -> x.status() == 413).reason()).contains("request body larger than");
+        assertThat(http.seen).isEmpty();
+    }
+
+    @Test
     void slowClientsTimeOut() throws Exception {
         try (RawHttp c = client()) {
             c.send("GET " + allowed("/") + " HTTP/1.1\r\nHost: allowed");

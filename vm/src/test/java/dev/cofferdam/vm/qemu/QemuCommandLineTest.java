@@ -25,10 +25,11 @@ class QemuCommandLineTest {
     @Test
     void tcgGetsTheTscHintAndMaxCpuKvmGetsHostCpu() {
         List<String> tcg = QemuCommandLine.build(spec(Accelerator.TCG, Optional.empty()));
-        assertThat(tcg.get(tcg.indexOf("-append") + 1)).contains("tsc_early_khz=2596122").contains("console=ttyS0");
+        assertThat(tcg.get(tcg.indexOf("-append") + 1)).contains("tsc_early_khz=2596122 tsc=reliable")
+                .contains("console=ttyS0");
         assertThat(tcg.get(tcg.indexOf("-cpu") + 1)).isEqualTo("max");
         List<String> kvm = QemuCommandLine.build(spec(Accelerator.KVM, Optional.empty()));
-        assertThat(kvm.get(kvm.indexOf("-append") + 1)).doesNotContain("tsc_early_khz");
+        assertThat(kvm.get(kvm.indexOf("-append") + 1)).doesNotContain("tsc_early_khz").doesNotContain("tsc=");
         assertThat(kvm.get(kvm.indexOf("-cpu") + 1)).isEqualTo("host");
         assertThat(kvm.get(kvm.indexOf("-accel") + 1)).isEqualTo("kvm");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FrameTest {
@@ -27,8 +28,10 @@ class FrameTest {
     void execPayloadIsFlagsCwdEnvSeparatorArgv() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("A", "1");
-        byte[] p = Frame.execPayload(true, "/w", env, List.of("sh", "-c", "x"));
-        assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("p\0/w\0A=1\0\0sh\0-c\0x\0");
+        byte[] p = Frame.execPayload(Optional.of(new TerminalSize(40, 120)), "/w", env, List.of("sh", "-c", "x"));
+        assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("p40x120\0/w\0A=1\0\0sh\0-c\0x\0");
+        byte[] pipes = Frame.execPayload(Optional.empty(), "", Map.of(), List.of("true"));
+        assertThat(new String(pipes, StandardCharsets.UTF_8)).isEqualTo("\0\0\0true\0");
     }
 
     @Test

@@ -88,8 +88,10 @@ class SandboxIsolationIT {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
                 while (!server.isClosed()) {
-                    try (Socket s = server.accept()) {
+                    try {
+                        Socket s = server.accept();
                         accepted.incrementAndGet();
+                        s.close();
                     } catch (Exception e) {
                         return;
                     }

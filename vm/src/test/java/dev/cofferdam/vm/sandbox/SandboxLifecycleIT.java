@@ -94,10 +94,25 @@ class SandboxLifecycleIT {
     @Test
     void ttyModeRunsUnderATerminal() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecRequest req = new ExecRequest(List.of("sh", "-c", "tty; test -t 0 && echo interactive"),
-                java.util.Map.of(), "", true, null);
+        ExecRequest req = new ExecRequest(List.of("sh", "-c", "tty; test -t 0 && echo interactive; stty size"),
+                java.util.Map.of(), "", Optional.of(new TerminalSize(40, 123)), null);
         assertThat(service.exec("life", req, (e, d, n) -> out.write(d, 0, n)).exitCode()).isZero();
-        assertThat(out.toString()).contains("/dev/pts/").contains("interactive");
+        assertThat(out.toString()).contains("/dev/pts/").contains("interactive").contains("40 123");
+    }
+
+    /** Regression: the agent once spun on ports with no host connected (30% of a host core per idle guest). */
+    @Test
+    void theAgentSleepsWhileNoHostIsConnected() throws Exception {
+        TestGuests.Output o = TestGuests.run(service, "life", "sh", "-c",
+                "grep voluntary_ctxt /proc/1/status; cut -d' ' -f14,15 /proc/1/stat");
+        String[] lines = o.out().strip().split("\n");
+        int voluntary = Integer.parseInt(lines[0].replaceAll("\\D", ""));
+        String[] ticks = lines[2].split(" ");
+        int cpuTicks = Integer.parseInt(ticks[0]) + Integer.parseInt(ticks[1]);
+        assertThat(voluntary).as("the agent blocks in poll between commands").isPositive();
+        long uptimeTicks = Long.parseLong(TestGuests.run(service, "life", "cut", "-d.", "-f1", "/proc/uptime")
+                .out().strip()) * 100;
+        assertThat(cpuTicks).as("agent CPU ticks vs uptime ticks " + uptimeTicks).isLessThan((int) (uptimeTicks / 2));
     }
 
     @Test

@@ -91,7 +91,11 @@ public final class DetailsPane extends ScrollPane {
 
     private void edges(String title, List<Edge> edges, boolean out) {
         section(title);
-        edges.stream().limit(MAX_ROWS).forEach(e -> box.getChildren().add(link(out ? e.to() : e.from())));
+        edges.stream().limit(MAX_ROWS).forEach(e -> {
+            Hyperlink h = link(out ? e.to() : e.from());
+            h.setText(h.getText() + "  ×" + e.weight());
+            box.getChildren().add(h);
+        });
         if (edges.size() > MAX_ROWS) {
             box.getChildren().add(muted("… " + (edges.size() - MAX_ROWS) + " more"));
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Gathers {@link Facts} from a {@link MapIndex}. Pure; thread-safe. */
@@ -47,13 +48,23 @@ public final class FactsBuilder {
 
     public Optional<FileFacts> file(String path) {
         return index.file(path).map(f -> {
-            Comparator<Edge> heavy = Comparator.comparingInt(Edge::weight).reversed();
-            List<Edge> uses = index.outgoing(path).stream().sorted(heavy).toList();
-            List<Edge> usedBy = index.incoming(path).stream().sorted(heavy).toList();
+            List<Edge> uses = merged(index.outgoing(path), Edge::to);
+            List<Edge> usedBy = merged(index.incoming(path), Edge::from);
             int cycle = index.cycleOf(path);
             List<String> members = cycle < 0 ? List.of() : index.map().cycles().get(cycle);
             return new FileFacts(f, index.moduleOf(path), index.typesIn(path), uses, usedBy, index.externalOf(path), members);
         });
+    }
+
+    /** One edge per other end (the kinds of one pair summed, the heaviest kind kept), heaviest first. */
+    private static List<Edge> merged(List<Edge> edges, Function<Edge, String> otherEnd) {
+        Map<String, Edge> byEnd = new LinkedHashMap<>();
+        for (Edge e : edges) {
+            byEnd.merge(otherEnd.apply(e), e, (a, b) -> new Edge(a.from(), a.to(),
+                    a.weight() >= b.weight() ? a.kind() : b.kind(), a.weight() + b.weight()));
+        }
+        return byEnd.values().stream()
+                .sorted(Comparator.comparingInt(Edge::weight).reversed().thenComparing(otherEnd)).toList();
     }
 
     private static Map<String, Integer> heaviestFirst(Map<String, Integer> weights) {

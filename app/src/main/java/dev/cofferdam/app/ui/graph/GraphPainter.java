@@ -1,6 +1,7 @@
 package dev.cofferdam.app.ui.graph;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import javafx.scene.text.TextAlignment;
  */
 final class GraphPainter {
     private static final double DIM = 0.15;
+    /** Up to this many selected nodes get a thick ring and a label whatever the zoom. */
+    private static final int FEW = 12;
 
     private final GraphicsContext g;
     private final Viewport v;
@@ -71,8 +74,11 @@ final class GraphPainter {
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (GraphNode n : graph.data().nodes()) {
-            label(n, pos.get(n.id()));
+        List<GraphNode> byImportance = new ArrayList<>(graph.data().nodes());
+        byImportance.sort(Comparator.comparingInt((GraphNode n) -> rank(n)).thenComparing(n -> -n.weight()));
+        List<double[]> taken = new ArrayList<>();
+        for (GraphNode n : byImportance) {
+            label(n, pos.get(n.id()), taken);
         }
         if (!highlight.isEmpty()) {
             legend();
@@ -159,7 +165,7 @@ final class GraphPainter {
             boolean selected = highlight.selected().contains(n.id());
             if (selected || n.id().equals(hovered) || n.kind() == GraphNode.NodeKind.AGGREGATE) {
                 g.setStroke(selected || n.id().equals(hovered) ? palette.selected() : fill(n).darker());
-                g.setLineWidth(selected ? 3 : 1.5);
+                g.setLineWidth(selected && highlight.selected().size() <= FEW ? 3 : 1.5);
                 g.setLineDashes(n.kind() == GraphNode.NodeKind.AGGREGATE ? new double[] {3, 3} : null);
                 g.beginPath();
                 shape(n, pos.get(n.id()));
@@ -197,21 +203,41 @@ final class GraphPainter {
         return n.kind() == GraphNode.NodeKind.AGGREGATE ? fill.desaturate().brighter() : fill;
     }
 
-    private void label(GraphNode n, Point p) {
+    /** 0: hovered, 1: a few selected, 2: modules and folded nodes, 3: the rest. */
+    private int rank(GraphNode n) {
+        if (n.id().equals(hovered)) {
+            return 0;
+        }
+        if (highlight.selected().contains(n.id()) && highlight.selected().size() <= FEW) {
+            return 1;
+        }
+        return n.kind() == GraphNode.NodeKind.MODULE || n.kind() == GraphNode.NodeKind.AGGREGATE ? 2 : 3;
+    }
+
+    /** Draws a label unless it would overlap one already drawn (more important labels go first). */
+    private void label(GraphNode n, Point p, List<double[]> taken) {
         double r = screenRadius(n);
         double x = v.toScreenX(p.x());
-        double y = v.toScreenY(p.y());
+        double y = v.toScreenY(p.y()) + r + 2;
         if (x < -100 || x > width + 100 || y < -20 || y > height) {
             return;
         }
-        boolean important = n.kind() == GraphNode.NodeKind.MODULE || n.kind() == GraphNode.NodeKind.AGGREGATE
-                || highlight.selected().contains(n.id()) || n.id().equals(hovered);
-        if (!important && v.scale() < 0.7 && r < 9) {
+        if (rank(n) == 3 && v.scale() < 0.7 && r < 9) {
             return;
         }
+        double w = n.label().length() * 6.6 + 4;
+        double[] box = {x - w / 2, y, x + w / 2, y + 15};
+        if (rank(n) > 0) {
+            for (double[] t : taken) {
+                if (box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]) {
+                    return;
+                }
+            }
+        }
+        taken.add(box);
         g.setGlobalAlpha(lit(n.id()) ? 1 : 0.35);
         g.setFill(palette.label());
-        g.fillText(n.label(), x, y + r + 2);
+        g.fillText(n.label(), x, y);
         g.setGlobalAlpha(1);
     }
 

@@ -33,6 +33,8 @@ final class WorkbenchKeys {
                 case UP -> graph.pan(0, PAN);
                 case DOWN -> graph.pan(0, -PAN);
                 case ESCAPE -> vm.selection().clear();
+                case N -> vm.selectNext(e.isShiftDown() ? -1 : 1);
+                case P -> vm.selectNext(-1);
                 case ENTER -> {
                     var selected = vm.selection().selectionProperty().get();
                     if (selected != null) {

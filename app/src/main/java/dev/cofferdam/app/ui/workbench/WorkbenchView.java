@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -35,6 +36,7 @@ public final class WorkbenchView extends BorderPane {
     private final BlastPanel blastPanel = new BlastPanel();
     private final DetailsPane details = new DetailsPane();
     private final Label status = new Label();
+    private Runnable openSample = () -> { };
 
     public WorkbenchView(WorkbenchViewModel vm, RecentRepositories recent) {
         this.vm = vm;
@@ -62,6 +64,11 @@ public final class WorkbenchView extends BorderPane {
 
     public GraphView graphView() {
         return graphPane.graph;
+    }
+
+    /** What the Recent menu's "Sample repository" item does. */
+    public void setOnOpenSample(Runnable handler) {
+        this.openSample = handler;
     }
 
     /** The theme toggle's state (true: dark). */
@@ -168,7 +175,13 @@ public final class WorkbenchView extends BorderPane {
             item.setOnAction(e -> vm.open(p));
             toolbar.recent.getItems().add(item);
         }
-        toolbar.recent.setDisable(toolbar.recent.getItems().isEmpty());
+        MenuItem sample = new MenuItem("Sample repository (a small shop)");
+        sample.setId("open-sample");
+        sample.setOnAction(e -> openSample.run());
+        if (!toolbar.recent.getItems().isEmpty()) {
+            toolbar.recent.getItems().add(new SeparatorMenuItem());
+        }
+        toolbar.recent.getItems().add(sample);
     }
 
     private void dragOver(DragEvent e) {

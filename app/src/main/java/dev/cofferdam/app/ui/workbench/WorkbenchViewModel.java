@@ -3,6 +3,7 @@ package dev.cofferdam.app.ui.workbench;
 import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.ProgressRelay;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.app.ui.graph.GraphNode;
 import dev.cofferdam.app.ui.graph.LaidOutGraph;
 import dev.cofferdam.app.ui.map.GraphScope;
 import dev.cofferdam.app.ui.map.MapIndex;
@@ -13,6 +14,7 @@ import dev.cofferdam.engine.map.MapService;
 import dev.cofferdam.engine.map.RepoMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -159,6 +161,22 @@ public final class WorkbenchViewModel {
                 case AGGREGATE -> { }
             }
         });
+    }
+
+    /**
+     * Keyboard selection: the next ({@code step} 1) or previous (-1) module or file node of the
+     * graph, in the order of their ids, wrapping around.
+     */
+    public void selectNext(int step) {
+        List<String> ids = graph.graphProperty().get().data().nodes().stream()
+                .filter(n -> n.kind() != GraphNode.NodeKind.AGGREGATE).map(GraphNode::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Target current = selection.selectionProperty().get();
+        int at = current == null ? -1 : ids.indexOf(current.id());
+        int next = at < 0 ? (step > 0 ? 0 : ids.size() - 1) : Math.floorMod(at + step, ids.size());
+        selectNode(ids.get(next));
     }
 
     /** A search result: shows where it lives and selects it. */

@@ -24,6 +24,7 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -94,10 +95,15 @@ class SampleWorkbenchUiTest {
                 "core/src/test/java/dev/shop/core/OrderServiceTest.java",
                 "payments/src/test/java/dev/shop/payments/PaymentServiceTest.java");
         assertThat(robot.lookup("#blast-owners").queryAs(Label.class).getText()).contains("@alice", "@bob", "@carol");
+        robot.clickOn("#copy-context");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).startsWith("# Change context for sample")
+                .contains("core/src/main/java/dev/shop/core/OrderService.java");
         robot.clickOn("Details");
         robot.lookup("Order.java").queryAs(Label.class);
         assertThat(robot.lookup(".details-fact").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Module: core  ·  cluster core/src/main/java/dev/shop/core", "Path: " + ORDER);
+                .contains("Module: core", "Path: " + ORDER);
 
         // search, then the git range of the last commit through the dialog
         robot.clickOn("#search").write("Refunds").type(KeyCode.ENTER);

@@ -130,6 +130,18 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void keyboardSelectionWalksTheNodesInIdOrder() {
+        vm.open(dir);
+        vm.selectNext(1);
+        assertThat(vm.selection().selectionProperty().get()).isEqualTo(new Target(Target.Kind.MODULE, "api"));
+        vm.selectNext(1);
+        assertThat(vm.selection().selectionProperty().get().id()).isEqualTo("core");
+        vm.selectNext(-1);
+        vm.selectNext(-1);
+        assertThat(vm.selection().selectionProperty().get().id()).isEqualTo("web");
+    }
+
+    @Test
     void searchResultsNavigateAndSelect() {
         vm.open(dir);
         var hits = vm.searchProperty().get().suggest("OrderServ", 5);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,8 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
                 Set<JavaImport> imports = new LinkedHashSet<>(partial.imports());
                 imports.addAll(recovered.imports());
                 String pkg = partial.packageName().isEmpty() ? recovered.packageName() : partial.packageName();
-                return new JavaFacts(pkg, new ArrayList<>(imports), partial.types(), partial.refs());
+                return new JavaFacts(pkg, new ArrayList<>(imports), partial.types(), partial.refs(), partial.chains(),
+                        partial.variableTypes());
             } catch (RuntimeException e) {
                 return recover(text);
             }
@@ -78,7 +80,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
         while (m.find()) {
             imports.add(new JavaImport(m.group(2), m.group(1) != null, m.group(3) != null));
         }
-        return new JavaFacts(pkg.find() ? pkg.group(1) : "", imports, List.of(), List.of());
+        return new JavaFacts(pkg.find() ? pkg.group(1) : "", imports, List.of(), List.of(), List.of(), Map.of());
     }
 
     /** "line 3, column 23: Parse error. Found "{", expected one of ...", at most one short line. */
@@ -91,6 +93,13 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
             message = message.substring(0, MAX_MESSAGE) + "...";
         }
         return where + message;
+    }
+
+    /** Same package and the same type declarations (names, kinds, nesting, supertypes as written). */
+    @Override
+    public boolean sameDeclarations(LanguageFacts before, LanguageFacts after) {
+        return before instanceof JavaFacts a && after instanceof JavaFacts b
+                && a.packageName().equals(b.packageName()) && a.types().equals(b.types());
     }
 
     @Override
@@ -133,7 +142,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
 
     @Override
     public int factsVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Compact binary form of {@link JavaFacts} for the index. Stateless. */
 final class JavaFactsCodec {
@@ -31,6 +34,8 @@ final class JavaFactsCodec {
             for (String s : type.supers()) {
                 out.writeUTF(s);
             }
+            writeMap(type.methods(), out);
+            writeMap(type.fields(), out);
         }
         out.writeInt(facts.refs().size());
         for (JavaRef ref : facts.refs()) {
@@ -41,6 +46,35 @@ final class JavaFactsCodec {
             out.writeInt(ref.count());
             out.writeBoolean(ref.ambiguous());
         }
+        out.writeInt(facts.chains().size());
+        for (JavaChain chain : facts.chains()) {
+            out.writeUTF(chain.root());
+            out.writeInt(chain.members().size());
+            for (String m : chain.members()) {
+                out.writeUTF(m);
+            }
+            out.writeInt(chain.scope());
+            out.writeInt(chain.owner());
+            out.writeInt(chain.count());
+        }
+        writeMap(facts.variableTypes(), out);
+    }
+
+    private static void writeMap(Map<String, String> map, DataOutput out) throws IOException {
+        out.writeInt(map.size());
+        for (var e : new TreeMap<>(map).entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static Map<String, String> readMap(DataInput in) throws IOException {
+        int n = in.readInt();
+        Map<String, String> map = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            map.put(in.readUTF(), in.readUTF());
+        }
+        return map;
     }
 
     static JavaFacts read(DataInput in) throws IOException {
@@ -64,7 +98,7 @@ final class JavaFactsCodec {
             for (int j = 0; j < s; j++) {
                 supers.add(in.readUTF());
             }
-            types.add(new JavaTypeDecl(name, kind, parent, local, supers));
+            types.add(new JavaTypeDecl(name, kind, parent, local, supers, readMap(in), readMap(in)));
         }
         n = in.readInt();
         List<JavaRef> refs = new ArrayList<>(n);
@@ -72,6 +106,17 @@ final class JavaFactsCodec {
             refs.add(new JavaRef(in.readUTF(), KINDS[in.readByte()], in.readInt(), in.readInt(), in.readInt(),
                     in.readBoolean()));
         }
-        return new JavaFacts(pkg, imports, types, refs);
+        n = in.readInt();
+        List<JavaChain> chains = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String root = in.readUTF();
+            int m = in.readInt();
+            List<String> members = new ArrayList<>(m);
+            for (int j = 0; j < m; j++) {
+                members.add(in.readUTF());
+            }
+            chains.add(new JavaChain(root, members, in.readInt(), in.readInt(), in.readInt()));
+        }
+        return new JavaFacts(pkg, imports, types, refs, chains, readMap(in));
     }
 }

@@ -18,18 +18,19 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.cofferdam.engine.map.EdgeKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +47,15 @@ final class JavaFactsExtractor {
     private record Key(String name, EdgeKind kind, int scope, int owner, boolean ambiguous) {
     }
 
+    private record ChainKey(String root, List<String> members, int scope, int owner) {
+    }
+
     private final List<JavaImport> imports = new ArrayList<>();
     private final List<JavaTypeDecl> types = new ArrayList<>();
     private final Map<Key, Integer> counts = new LinkedHashMap<>();
     private final Set<String> variables = new HashSet<>();
+    private final Map<String, String> variableTypes = new HashMap<>();
+    private final Map<ChainKey, Integer> chains = new LinkedHashMap<>();
     private final Deque<Set<String>> typeParams = new ArrayDeque<>();
     private int scope = -1;
     private int owner = -1;
@@ -65,11 +71,20 @@ final class JavaFactsExtractor {
         }
         List<JavaRef> refs = new ArrayList<>(counts.size());
         counts.forEach((k, n) -> {
-            if (!k.ambiguous() || !variables.contains(firstSegment(k.name()))) {
+            if (!k.ambiguous() || !variables.contains(JavaNames.firstSegment(k.name()))) {
                 refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
             }
         });
-        return new JavaFacts(pkg, imports, types, refs);
+        List<JavaChain> chainList = new ArrayList<>(chains.size());
+        Map<String, String> rootTypes = new HashMap<>();
+        chains.forEach((k, n) -> {
+            chainList.add(new JavaChain(k.root(), k.members(), k.scope(), k.owner(), n));
+            String type = variableTypes.get(k.root());
+            if (type != null) {
+                rootTypes.put(k.root(), type);
+            }
+        });
+        return new JavaFacts(pkg, imports, types, refs, chainList, rootTypes);
     }
 
     private void visit(Node node) {
@@ -108,14 +123,19 @@ final class JavaFactsExtractor {
 
     private void noteVariable(Node node) {
         if (node instanceof VariableDeclarator v) {
-            variables.add(v.getNameAsString());
+            variable(v.getNameAsString(), v.getType());
         } else if (node instanceof Parameter p) {
-            variables.add(p.getNameAsString());
+            variable(p.getNameAsString(), p.isVarArgs() ? null : p.getType());
         } else if (node instanceof TypePatternExpr p) {
-            variables.add(p.getNameAsString());
+            variable(p.getNameAsString(), p.getType());
         } else if (node instanceof EnumConstantDeclaration c) {
-            variables.add(c.getNameAsString());
+            variable(c.getNameAsString(), null);
         }
+    }
+
+    private void variable(String name, Type type) {
+        variables.add(name);
+        variableTypes.merge(name, JavaNames.declaredType(type, Set.of(), this::isTypeParam), JavaNames::agree);
     }
 
     private void typeDeclaration(TypeDeclaration<?> decl) {
@@ -136,10 +156,24 @@ final class JavaFactsExtractor {
             implemented.addAll(r.getImplementedTypes());
         }
         List<String> supers = new ArrayList<>();
-        extended.forEach(t -> supers.add(rawName(t)));
-        implemented.forEach(t -> supers.add(rawName(t)));
+        extended.forEach(t -> supers.add(JavaNames.rawName(t)));
+        implemented.forEach(t -> supers.add(JavaNames.rawName(t)));
+        Set<String> classParams = new HashSet<>();
+        if (decl instanceof NodeWithTypeParameters<?> generic) {
+            generic.getTypeParameters().forEach(t -> classParams.add(t.getNameAsString()));
+        }
+        Map<String, String> methods = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields);
+        if (decl instanceof RecordDeclaration r) {
+            for (Parameter component : r.getParameters()) {
+                String type = JavaNames.declaredType(component.getType(), classParams, this::isTypeParam);
+                fields.put(component.getNameAsString(), type);
+                methods.putIfAbsent(component.getNameAsString(), type);
+            }
+        }
         int index = types.size();
-        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers));
+        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields));
         int outerScope = scope;
         int outerOwner = owner;
         owner = local ? outerOwner : index;
@@ -170,8 +204,8 @@ final class JavaFactsExtractor {
     private void superRef(ClassOrInterfaceType type, EdgeKind kind, int resolveScope) {
         int saved = scope;
         scope = resolveScope;
-        if (!isTypeParam(firstSegment(rawName(type)))) {
-            ref(rawName(type), kind, false);
+        if (!isTypeParam(JavaNames.firstSegment(JavaNames.rawName(type)))) {
+            ref(JavaNames.rawName(type), kind, false);
         }
         scope = saved;
         visitTypeArgumentsAndAnnotations(type);
@@ -182,8 +216,13 @@ final class JavaFactsExtractor {
         typeRef(creation.getType(), EdgeKind.REFERENCE);
         creation.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
         creation.getArguments().forEach(this::visit);
+        Map<String, String> methods = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        creation.getAnonymousClassBody()
+                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields));
         int index = types.size();
-        types.add(new JavaTypeDecl("", "anonymous", scope, true, List.of(rawName(creation.getType()))));
+        List<String> supers = List.of(JavaNames.rawName(creation.getType()));
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields));
         int outerScope = scope;
         scope = index;
         creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
@@ -192,9 +231,16 @@ final class JavaFactsExtractor {
 
     /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
     private void qualifiedChild(Node node, Expression qualifier) {
-        String chain = qualifier == null ? null : nameChain(qualifier);
+        if (qualifier instanceof MethodCallExpr || qualifier instanceof FieldAccessExpr) {
+            List<String> flat = JavaNames.flatten(qualifier);
+            if (flat != null && flat.size() >= 2) {
+                chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                        Integer::sum);
+            }
+        }
+        String chain = qualifier == null ? null : JavaNames.nameChain(qualifier);
         if (chain != null) {
-            if (!isTypeParam(firstSegment(chain))) {
+            if (!isTypeParam(JavaNames.firstSegment(chain))) {
                 ref(chain, EdgeKind.REFERENCE, true);
             }
             visitChildrenExcept(node, qualifier);
@@ -204,11 +250,11 @@ final class JavaFactsExtractor {
     }
 
     private void typeRef(ClassOrInterfaceType type, EdgeKind kind) {
-        String name = rawName(type);
+        String name = JavaNames.rawName(type);
         if (name.equals("var")) {
             return; // local variable type inference: the RAW language level leaves it as a class type
         }
-        if (!isTypeParam(firstSegment(name))) {
+        if (!isTypeParam(JavaNames.firstSegment(name))) {
             ref(name, kind, false);
         }
         visitTypeArgumentsAndAnnotations(type);
@@ -266,26 +312,5 @@ final class JavaFactsExtractor {
                 visit(child);
             }
         }
-    }
-
-    static String rawName(ClassOrInterfaceType type) {
-        return type.getScope().map(s -> rawName(s) + "." + type.getNameAsString()).orElse(type.getNameAsString());
-    }
-
-    /** @return "a.b.C" for a qualifier made only of names, null otherwise */
-    private static String nameChain(Expression e) {
-        if (e instanceof NameExpr n) {
-            return n.getNameAsString();
-        }
-        if (e instanceof FieldAccessExpr f) {
-            String scope = nameChain(f.getScope());
-            return scope == null ? null : scope + "." + f.getNameAsString();
-        }
-        return null;
-    }
-
-    static String firstSegment(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
     }
 }

@@ -17,6 +17,7 @@ final class JavaLinker {
     private final DependencySink sink;
     private final TypeTable table = new TypeTable();
     private final JavaResolver resolver = new JavaResolver(table);
+    private final ChainTyper chains = new ChainTyper(resolver);
 
     JavaLinker(LinkContext context, DependencySink sink) {
         this.context = context;
@@ -40,8 +41,11 @@ final class JavaLinker {
             }
         }
         for (JavaFileScope file : files) {
-            linkImports(file);
-            linkRefs(file);
+            if (context.links(file.path)) {
+                linkImports(file);
+                linkRefs(file);
+                linkChains(file);
+            }
         }
     }
 
@@ -62,6 +66,28 @@ final class JavaLinker {
         }
     }
 
+    /** Receivers typed by {@link ChainTyper}: the owner types of chained calls. */
+    private void linkChains(JavaFileScope file) {
+        for (JavaChain chain : file.facts.chains()) {
+            TypeEntry target = chains.typeOf(file, chain);
+            if (target != null) {
+                edgeTo(file, target, chain.owner(), EdgeKind.REFERENCE, chain.count());
+            }
+        }
+    }
+
+    private void edgeTo(JavaFileScope file, TypeEntry target, int owner, EdgeKind kind, int count) {
+        sink.fileEdge(file.path, target.file.path, kind, count);
+        String from = owner >= 0 ? file.entries[owner].fqn : null;
+        TypeEntry named = target;
+        while (named.fqn == null && named.decl.parent() >= 0) {
+            named = named.file.entries[named.decl.parent()];
+        }
+        if (from != null && named.fqn != null && !from.equals(named.fqn)) {
+            sink.typeEdge(from, named.fqn, kind, count);
+        }
+    }
+
     private void linkRefs(JavaFileScope file) {
         for (JavaRef ref : file.facts.refs()) {
             Resolved resolved = resolver.resolve(file, ref.scope(), ref.name(), ref.ambiguous());
@@ -72,16 +98,7 @@ final class JavaLinker {
                 sink.external(file.path, resolved.external(), ref.kind(), ref.count());
                 continue;
             }
-            TypeEntry target = resolved.entry();
-            sink.fileEdge(file.path, target.file.path, ref.kind(), ref.count());
-            String from = ref.owner() >= 0 ? file.entries[ref.owner()].fqn : null;
-            TypeEntry named = target;
-            while (named.fqn == null && named.decl.parent() >= 0) {
-                named = named.file.entries[named.decl.parent()];
-            }
-            if (from != null && named.fqn != null && !from.equals(named.fqn)) {
-                sink.typeEdge(from, named.fqn, ref.kind(), ref.count());
-            }
+            edgeTo(file, resolved.entry(), ref.owner(), ref.kind(), ref.count());
         }
     }
 }

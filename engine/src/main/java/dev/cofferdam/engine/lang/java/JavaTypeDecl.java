@@ -1,6 +1,7 @@
 package dev.cofferdam.engine.lang.java;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A type declared in a file.
@@ -10,9 +11,15 @@ import java.util.List;
  * @param parent index of the enclosing type declaration in the same file, -1 for a top-level type
  * @param local  declared inside a method body (or anonymous): visible only there, not reported
  * @param supers direct supertypes as written, without type arguments ({@code Map.Entry})
+ * @param methods return type as written of each method name declared here ("" when overloads
+ *                disagree or the type is primitive, an array or a type parameter)
+ * @param fields  declared type as written of each field declared here (same rules)
  */
-public record JavaTypeDecl(String name, String kind, int parent, boolean local, List<String> supers) {
+public record JavaTypeDecl(String name, String kind, int parent, boolean local, List<String> supers,
+                           Map<String, String> methods, Map<String, String> fields) {
     public JavaTypeDecl {
         supers = List.copyOf(supers);
+        methods = Map.copyOf(methods);
+        fields = Map.copyOf(fields);
     }
 }

@@ -27,7 +27,8 @@ final class TypeTable {
             JavaTypeDecl decl = decls.get(i);
             String fqn = null;
             if (!decl.local()) {
-                fqn = decl.parent() < 0 ? file.packagePrefix() + decl.name() : file.entries[decl.parent()].fqn + "." + decl.name();
+                fqn = decl.parent() < 0 ? file.packagePrefix() + decl.name()
+                        : file.entries[decl.parent()].fqn + "." + decl.name();
             }
             TypeEntry entry = new TypeEntry(file, i, decl, fqn);
             file.entries[i] = entry;

@@ -176,4 +176,19 @@ class JavaResolutionTest {
         RepoMap map = map();
         assertThat(targets(map, "b/Use.java")).containsExactly("a/Task.java");
     }
+
+    @Test
+    void chainedCallsAddTheTypesOfIntermediateReceivers() throws Exception {
+        write(root, SRC + "a/Shop.java", "package a; public class Shop { public Cart cart() { return null; }"
+                + " public static Shop open() { return null; } }");
+        write(root, SRC + "a/Cart.java", "package a; public class Cart { public Line first; public int size() { return 0; } }");
+        write(root, SRC + "a/Line.java", "package a; public class Line { public void drop() { } }");
+        write(root, SRC + "a/Box.java", "package a; public class Box<T> { public T get() { return null; } }");
+        write(root, SRC + "b/Use.java", "package b;\nimport a.Shop;\nimport a.Box;\n"
+                + "class Use { Shop shop; Box<Shop> box;\n"
+                + " int f() { shop.cart().first.drop(); box.get().cart(); return Shop.open().cart().size(); } }");
+        RepoMap map = map();
+        assertThat(targets(map, "b/Use.java")).containsExactly("a/Box.java", "a/Cart.java", "a/Line.java", "a/Shop.java");
+        assertThat(edge(map, "b/Use.java", "a/Cart.java", EdgeKind.REFERENCE).weight()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,46 @@
+package dev.cofferdam.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input to the sandbox and image commands: exit 2 and one line on stderr, before any VM work. */
+class SandboxCliTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void captureStderr() {
+        savedErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void cpNeedsExactlyOneGuestSide() {
+        assertThat(CofferdamCommand.run(new String[] {"sandbox", "cp", "a.txt", "b.txt"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("cofferdam: exactly one of SRC and DST must be NAME:/absolute/path" + System.lineSeparator());
+    }
+
+    @Test
+    void unknownTemplateIsBadInput() {
+        assertThat(CofferdamCommand.run(new String[] {"image", "build", "gentoo"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: unknown template 'gentoo' (known: tiny)");
+    }
+
+    @Test
+    void execWithoutACommandIsAUsageError() {
+        assertThat(CofferdamCommand.run(new String[] {"sandbox", "exec", "demo"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: Missing required parameter");
+    }
+}
