@@ -32,14 +32,14 @@ public final class MapSummary {
         Map<String, Integer> perModule = new HashMap<>();
         files.forEach(f -> perModule.merge(f.module(), 1, Integer::sum));
         long tests = files.stream().filter(SourceFile::test).count();
-        sb.append(map.modules().size()).append(" modules, ").append(files.size()).append(" files (")
-                .append(tests).append(" tests). Largest modules:\n\n");
+        sb.append(count(map.modules().size(), "module")).append(", ").append(count(files.size(), "file")).append(" (")
+                .append(count(tests, "test")).append("). Largest modules:\n\n");
         map.modules().stream()
                 .sorted(Comparator.comparingInt((Module m) -> perModule.getOrDefault(m.id(), 0)).reversed()
                         .thenComparing(Module::id))
                 .limit(MODULES)
                 .forEach(m -> sb.append("- `").append(m.id()).append("` ").append(m.name()).append(": ")
-                        .append(perModule.getOrDefault(m.id(), 0)).append(" files")
+                        .append(count(perModule.getOrDefault(m.id(), 0), "file"))
                         .append(m.owners().isEmpty() ? "" : ", owners "
                                 + String.join(", ", m.owners().subList(0, Math.min(2, m.owners().size()))))
                         .append('\n'));
@@ -62,6 +62,10 @@ public final class MapSummary {
         sb.append("\nTests to run: the \"Tests to run\" of the blast radius, with ").append(testCommand(Path.of(map.root())))
                 .append(".\n");
         return sb.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String testCommand(Path root) {
