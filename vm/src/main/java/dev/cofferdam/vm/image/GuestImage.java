@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param dir           directory holding the files
  */
 public record GuestImage(String name, String version, String kernelRelease, Path dir) {
+    /** File name of the root disk of images that boot from one (the agent template). */
+    public static final String DISK = "rootfs.img";
+
     public Path kernel() {
         return dir.resolve("vmlinuz");
     }
@@ -23,5 +26,15 @@ public record GuestImage(String name, String version, String kernelRelease, Path
     /** The relay QEMU runs for each guest connection to the egress address. */
     public Path relay() {
         return dir.resolve("cofferdam-relay");
+    }
+
+    /** The raw ext4 root disk, used read-only as the base of each sandbox's overlay. */
+    public Path disk() {
+        return dir.resolve(DISK);
+    }
+
+    /** Whether the image boots from a root disk (else it runs from its initramfs). */
+    public boolean hasDisk() {
+        return java.nio.file.Files.isRegularFile(disk());
     }
 }

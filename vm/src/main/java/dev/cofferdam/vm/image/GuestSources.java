@@ -30,6 +30,11 @@ final class GuestSources {
 
     /** A short hash over every source and the module list: the image version. */
     static String version(List<String> modules) throws IOException {
+        return version(modules, "");
+    }
+
+    /** As {@link #version(List)}, with a template's own format string mixed in (empty for tiny). */
+    static String version(List<String> modules, String extra) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(FORMAT.getBytes(StandardCharsets.UTF_8));
@@ -37,6 +42,7 @@ final class GuestSources {
                 md.update(read(name));
             }
             md.update(String.join(",", modules).getBytes(StandardCharsets.UTF_8));
+            md.update(extra.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

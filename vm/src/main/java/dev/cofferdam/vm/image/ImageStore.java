@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageStore {
     /** Templates this version can build. */
-    public static final List<String> TEMPLATES = List.of("tiny");
+    public static final List<String> TEMPLATES = List.of("tiny", "agent");
     private static final Logger LOG = LoggerFactory.getLogger(ImageStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,7 +123,9 @@ public final class ImageStore {
         Path work = Files.createTempDirectory(root, ".work-");
         Path out = Files.createTempDirectory(root, ".out-");
         try {
-            String release = new TinyImageBuilder(root.resolve("downloads")).build(out, work, listener);
+            String release = template.equals("agent")
+                    ? new AgentImageBuilder(root.resolve("downloads"), Path.of("/etc/apt")).build(out, work, listener)
+                    : new TinyImageBuilder(root.resolve("downloads")).build(out, work, listener);
             ObjectNode meta = JSON.createObjectNode().put("schema", 1).put("name", template)
                     .put("version", version).put("kernelRelease", release).put("built", Instant.now().toString());
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("image.json").toFile(), meta);
@@ -142,7 +144,10 @@ public final class ImageStore {
             throw new ImageException("unknown template '" + template + "' (known: " + String.join(", ", TEMPLATES) + ")");
         }
         try {
-            return GuestSources.version(TinyImageBuilder.MODULES);
+            return template.equals("agent")
+                    ? GuestSources.version(AgentImageBuilder.MODULES, "agent-format-1 " + AgentImageBuilder.SUITE
+                            + " " + String.join(",", AgentImageBuilder.PACKAGES))
+                    : GuestSources.version(TinyImageBuilder.MODULES);
         } catch (IOException e) {
             throw new ImageException("guest sources missing from this build: " + e.getMessage(), e);
         }
@@ -158,7 +163,7 @@ public final class ImageStore {
             GuestImage image = new GuestImage(n.path("name").asText(), n.path("version").asText(),
                     n.path("kernelRelease").asText(), dir);
             boolean complete = Files.isRegularFile(image.kernel()) && Files.isRegularFile(image.initrd())
-                    && Files.isExecutable(image.relay());
+                    && Files.isExecutable(image.relay()) && (!image.name().equals("agent") || image.hasDisk());
             return complete ? Optional.of(image) : Optional.empty();
         } catch (IOException e) {
             LOG.warn("ignoring damaged image {}: {}", dir, e.getMessage());

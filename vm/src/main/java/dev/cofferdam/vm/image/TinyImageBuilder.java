@@ -19,10 +19,20 @@ final class TinyImageBuilder {
     private static final Path BUSYBOX = Path.of("/bin/busybox");
     private static final int STEPS = 5;
 
+    /** Where the static exec agent is left in the work directory (the agent image copies it). */
+    static final String AGENT_BINARY = "cofferdam-agent";
+
     private final Path downloads;
+    private final List<String> modules;
 
     TinyImageBuilder(Path downloads) {
+        this(downloads, MODULES);
+    }
+
+    /** @param modules the kernel modules the initramfs loads (dependencies are added) */
+    TinyImageBuilder(Path downloads, List<String> modules) {
         this.downloads = downloads;
+        this.modules = List.copyOf(modules);
     }
 
     /** Builds into {@code out} (an empty directory) and returns the kernel release. */
@@ -31,12 +41,12 @@ final class TinyImageBuilder {
         listener.progress("fetching the cloud kernel package", 0, STEPS);
         KernelPackage.Unpacked kernel = new KernelPackage(downloads).fetchAndUnpack(work.resolve("kernel"));
         listener.progress("resolving kernel modules", 1, STEPS);
-        List<Path> modules = new KernelModules(kernel.moduleDir()).loadOrder(MODULES);
+        List<Path> moduleFiles = new KernelModules(kernel.moduleDir()).loadOrder(modules);
         listener.progress("compiling the guest agent", 2, STEPS);
-        Path agent = compile(GuestSources.AGENT, work.resolve("cofferdam-agent"), work);
+        Path agent = compile(GuestSources.AGENT, work.resolve(AGENT_BINARY), work);
         compile(GuestSources.RELAY, out.resolve("cofferdam-relay"), work);
         listener.progress("writing the initramfs", 3, STEPS);
-        writeInitramfs(out.resolve("initrd.gz"), modules, agent);
+        writeInitramfs(out.resolve("initrd.gz"), moduleFiles, agent);
         Files.copy(kernel.vmlinuz(), out.resolve("vmlinuz"));
         listener.progress("done", STEPS, STEPS);
         return kernel.release();

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param execPorts      number of exec channel ports
  * @param virtiofsSocket vhost-user socket of the workspace's virtiofsd, if a workspace is shared
  * @param relayCommand   the command QEMU runs per guest connection to the egress address
+ * @param rootDisk       a qcow2 root disk (the sandbox's overlay on the agent image), if the guest boots from one
  */
 public record MachineSpec(String name, int cpus, int memoryMiB, Accelerator accelerator, long tscKhz,
                           Path kernel, Path initrd, Path runDir, int execPorts,
-                          Optional<Path> virtiofsSocket, List<String> relayCommand) {
+                          Optional<Path> virtiofsSocket, List<String> relayCommand, Optional<Path> rootDisk) {
     /** The guest's only route out: the egress proxy's address inside the user-mode network. */
     public static final String EGRESS_ADDRESS = "10.0.2.100";
     public static final int EGRESS_PORT = 3128;
@@ -32,6 +33,15 @@ public record MachineSpec(String name, int cpus, int memoryMiB, Accelerator acce
     public MachineSpec {
         Objects.requireNonNull(virtiofsSocket);
         relayCommand = List.copyOf(relayCommand);
+        Objects.requireNonNull(rootDisk);
+    }
+
+    /** A machine that runs from its initramfs, with no root disk. */
+    public MachineSpec(String name, int cpus, int memoryMiB, Accelerator accelerator, long tscKhz,
+                       Path kernel, Path initrd, Path runDir, int execPorts,
+                       Optional<Path> virtiofsSocket, List<String> relayCommand) {
+        this(name, cpus, memoryMiB, accelerator, tscKhz, kernel, initrd, runDir, execPorts, virtiofsSocket,
+                relayCommand, Optional.empty());
     }
 
     public Path qmpSocket() {

@@ -40,6 +40,10 @@ public final class QemuCommandLine {
                 "-object", "memory-backend-memfd,id=mem,size=" + spec.memoryMiB() + "M,share=on",
                 "-chardev", "socket,id=fs0,path=" + sock,
                 "-device", "vhost-user-fs-device,chardev=fs0,tag=" + MachineSpec.WORKSPACE_TAG));
+        // Root disk (agent template): the sandbox's own qcow2 overlay on the shared read-only base.
+        spec.rootDisk().ifPresent(disk -> add(a,
+                "-drive", "id=root,if=none,format=qcow2,cache=writeback,file=" + disk.toString().replace(",", ",,"),
+                "-device", "virtio-blk-device,drive=root"));
         return a;
     }
 
@@ -52,6 +56,9 @@ public final class QemuCommandLine {
             s.append(" tsc_early_khz=").append(spec.tscKhz()).append(" tsc=reliable");
         }
         s.append(" cdports=").append(spec.execPorts()).append(" cdname=").append(spec.name());
+        if (spec.rootDisk().isPresent()) {
+            s.append(" cdroot=vda");
+        }
         return s.toString();
     }
 

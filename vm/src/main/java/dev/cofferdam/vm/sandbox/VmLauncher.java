@@ -66,7 +66,7 @@ final class VmLauncher {
             }
             MachineSpec m = new MachineSpec(spec.name(), spec.cpus(), spec.memoryMiB(), accel.accelerator(),
                     host.tscKhz().orElse(0), image.kernel(), image.initrd(), runDir, EXEC_PORTS, fsSock,
-                    List.of(image.relay().toString(), relayEndpoint));
+                    List.of(image.relay().toString(), relayEndpoint), RootOverlay.prepare(image, runDir.getParent()));
             Files.deleteIfExists(m.consoleLog());
             for (Path s : execSockets(runDir)) {
                 Files.deleteIfExists(s);

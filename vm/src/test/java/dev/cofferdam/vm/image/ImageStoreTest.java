@@ -23,6 +23,6 @@ class ImageStoreTest {
     @Test
     void anUnknownTemplateIsRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> new ImageStore(dir).build("gentoo", BuildListener.NONE))
-                .isInstanceOf(ImageException.class).hasMessage("unknown template 'gentoo' (known: tiny)");
+                .isInstanceOf(ImageException.class).hasMessage("unknown template 'gentoo' (known: tiny, agent)");
     }
 }

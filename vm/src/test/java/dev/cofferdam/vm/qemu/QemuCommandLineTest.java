@@ -64,4 +64,19 @@ class QemuCommandLineTest {
         assertThat(HostInfo.parseCpuinfo("processor\t: 0\ncpu MHz\t\t: 2596.122\n").getAsLong()).isEqualTo(2_596_122);
         assertThat(HostInfo.parseCpuinfo("processor\t: 0\n")).isEmpty();
     }
+
+    @Test
+    void aRootDiskIsAQcow2VirtioBlockDeviceAndTheGuestIsToldToBootFromIt() {
+        MachineSpec base = spec(Accelerator.TCG, Optional.empty());
+        MachineSpec disk = new MachineSpec(base.name(), base.cpus(), base.memoryMiB(), base.accelerator(), base.tscKhz(),
+                base.kernel(), base.initrd(), base.runDir(), base.execPorts(), base.virtiofsSocket(),
+                base.relayCommand(), Optional.of(Path.of("/data/sb/root.qcow2")));
+        List<String> args = QemuCommandLine.build(disk);
+        assertThat(args.get(args.indexOf("-drive") + 1)).isEqualTo("id=root,if=none,format=qcow2,cache=writeback,file=/data/sb/root.qcow2");
+        assertThat(String.join(" ", args)).contains("-device virtio-blk-device,drive=root");
+        assertThat(args.get(args.indexOf("-append") + 1)).endsWith(" cdroot=vda");
+        List<String> none = QemuCommandLine.build(base);
+        assertThat(none).doesNotContain("-drive");
+        assertThat(none.get(none.indexOf("-append") + 1)).doesNotContain("cdroot");
+    }
 }

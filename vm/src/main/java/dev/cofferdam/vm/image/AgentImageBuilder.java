@@ -1,0 +1,87 @@
+package dev.cofferdam.vm.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds the {@code agent} guest image: the tiny image's kernel, relay and initramfs (with
+ * {@code virtio_blk} added, so the init can mount a root disk), plus a Debian 12 minbase root file
+ * system made by {@code debootstrap} from the host's configured apt mirror, holding git, Node.js,
+ * npm and Python, and the same static exec agent; packed into a raw ext4 disk with
+ * {@code mkfs.ext4 -d} (no loop mount). Needs root, for debootstrap. Not thread-safe: the image
+ * store serializes builds.
+ */
+final class AgentImageBuilder {
+    static final String SUITE = "bookworm";
+    static final List<String> PACKAGES = List.of("git", "nodejs", "npm", "python3", "ca-certificates");
+    static final List<String> MODULES = List.of("virtio_mmio", "virtio_console", "virtio_net", "virtiofs", "virtio_blk");
+    /** Free space left in the disk for the sandbox's own writes (the file is sparse). */
+    private static final long HEADROOM_MIB = 1024;
+    private static final int TINY_STEPS = 5;
+    private static final int STEPS = TINY_STEPS + 3;
+
+    private final Path downloads;
+    private final Path etcApt;
+
+    AgentImageBuilder(Path downloads, Path etcApt) {
+        this.downloads = downloads;
+        this.etcApt = etcApt;
+    }
+
+    /** Builds into {@code out} (an empty directory) and returns the kernel release. */
+    String build(Path out, Path work, BuildListener listener) throws ImageException, IOException {
+        checkHost();
+        String mirror = AptMirror.find(etcApt, SUITE);
+        String release = new TinyImageBuilder(downloads, MODULES).build(out, work,
+                (step, done, total) -> listener.progress(step, Math.min(done, TINY_STEPS - 1), STEPS));
+        Path rootfs = work.resolve("rootfs");
+        listener.progress("debootstrap " + SUITE + " minbase with " + String.join(",", PACKAGES)
+                + " (takes minutes)", TINY_STEPS, STEPS);
+        HostCommand.run(work, 1800, List.of("debootstrap", "--variant=minbase",
+                "--include=" + String.join(",", PACKAGES), SUITE, rootfs.toString(), mirror));
+        listener.progress("installing the exec agent", TINY_STEPS + 1, STEPS);
+        finishRootfs(rootfs, work.resolve(TinyImageBuilder.AGENT_BINARY));
+        listener.progress("writing the ext4 disk", TINY_STEPS + 2, STEPS);
+        long mib = duMiB(rootfs) * 13 / 10 + HEADROOM_MIB;
+        HostCommand.run(work, 900, List.of("mkfs.ext4", "-q", "-L", "cofferdam-agent", "-d", rootfs.toString(),
+                "-F", out.resolve(GuestImage.DISK).toString(), mib + "M"));
+        listener.progress("done", STEPS, STEPS);
+        return release;
+    }
+
+    private static void checkHost() throws ImageException, IOException {
+        if (!"0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip())) {
+            throw new ImageException("building the agent image needs root (debootstrap): run `sudo cofferdam image build agent`");
+        }
+        for (String tool : List.of("debootstrap", "mkfs.ext4")) {
+            if (!HostCommand.onPath(tool) && !HostCommand.onPath("/usr/sbin/" + tool)) {
+                throw new ImageException(tool + " is not installed: apt-get install debootstrap e2fsprogs");
+            }
+        }
+    }
+
+    private static void finishRootfs(Path rootfs, Path agent) throws IOException {
+        Path sbin = rootfs.resolve("usr/sbin");
+        Files.copy(agent, sbin.resolve("cofferdam-agent"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(sbin.resolve("cofferdam-agent"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(rootfs.resolve("etc/hostname"), "sandbox\n");
+        Path archives = rootfs.resolve("var/cache/apt/archives");
+        if (Files.isDirectory(archives)) {
+            try (Stream<Path> s = Files.list(archives)) {
+                for (Path deb : s.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                    Files.delete(deb);
+                }
+            }
+        }
+    }
+
+    private static long duMiB(Path dir) throws IOException {
+        String out = HostCommand.run(null, 300, List.of("du", "-sm", dir.toString()));
+        return Long.parseLong(out.strip().split("\\s+")[0]);
+    }
+}
