@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code sandbox create} and {@code sandbox run}. */
 final class SandboxOptions {
-    @Option(names = "--template", defaultValue = "tiny", description = "Guest template (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--template", defaultValue = "tiny",
+            description = "Guest template: tiny (busybox) or agent (Debian 12 with git, Node.js, Python) (default: ${DEFAULT-VALUE}).")
     String template;
 
     @Option(names = "--cpus", defaultValue = "1", description = "vCPUs (default: ${DEFAULT-VALUE}).")

@@ -35,7 +35,7 @@ class SandboxCliTest {
     @Test
     void unknownTemplateIsBadInput() {
         assertThat(CofferdamCommand.run(new String[] {"image", "build", "gentoo"})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: unknown template 'gentoo' (known: tiny)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: unknown template 'gentoo' (known: tiny, agent)");
     }
 
     @Test

@@ -38,7 +38,7 @@ class SandboxValidationTest {
 
     @Test
     void unknownTemplate() throws Exception {
-        rejects(new SandboxSpec("a", "gentoo", 1, 256, Optional.empty(), false), "unknown template 'gentoo' (known: tiny)");
+        rejects(new SandboxSpec("a", "gentoo", 1, 256, Optional.empty(), false), "unknown template 'gentoo' (known: tiny, agent)");
     }
 
     @Test
