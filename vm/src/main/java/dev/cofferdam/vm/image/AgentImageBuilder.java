@@ -19,11 +19,17 @@ import java.util.stream.Stream;
 final class AgentImageBuilder {
     static final String SUITE = "bookworm";
     static final List<String> PACKAGES = List.of("git", "nodejs", "npm", "python3", "ca-certificates");
+    /**
+     * What debootstrap installs itself; the rest goes in with apt-get inside the new root, because
+     * debootstrap's resolver does not follow virtual packages, which npm's dependencies use.
+     */
+    static final List<String> BOOTSTRAP = List.of("git", "nodejs", "python3", "ca-certificates");
     static final List<String> MODULES = List.of("virtio_mmio", "virtio_console", "virtio_net", "virtiofs", "virtio_blk");
     /** Free space left in the disk for the sandbox's own writes (the file is sparse). */
     private static final long HEADROOM_MIB = 1024;
-    private static final int TINY_STEPS = 5;
-    private static final int STEPS = TINY_STEPS + 3;
+    /** Steps reported by the tiny builder before its own "done". */
+    private static final int TINY_STEPS = 4;
+    private static final int STEPS = TINY_STEPS + 4;
 
     private final Path downloads;
     private final Path etcApt;
@@ -38,15 +44,30 @@ final class AgentImageBuilder {
         checkHost();
         String mirror = AptMirror.find(etcApt, SUITE);
         String release = new TinyImageBuilder(downloads, MODULES).build(out, work,
-                (step, done, total) -> listener.progress(step, Math.min(done, TINY_STEPS - 1), STEPS));
+                (step, done, total) -> {
+                    if (done < total) {
+                        listener.progress(step, done, STEPS);
+                    }
+                });
         Path rootfs = work.resolve("rootfs");
-        listener.progress("debootstrap " + SUITE + " minbase with " + String.join(",", PACKAGES)
+        listener.progress("debootstrap " + SUITE + " minbase with " + String.join(",", BOOTSTRAP)
                 + " (takes minutes)", TINY_STEPS, STEPS);
-        HostCommand.run(work, 1800, List.of("debootstrap", "--variant=minbase",
-                "--include=" + String.join(",", PACKAGES), SUITE, rootfs.toString(), mirror));
-        listener.progress("installing the exec agent", TINY_STEPS + 1, STEPS);
+        try {
+            HostCommand.run(work, 1800, List.of("debootstrap", "--variant=minbase",
+                    "--include=" + String.join(",", BOOTSTRAP), SUITE, rootfs.toString(), mirror));
+            List<String> rest = PACKAGES.stream().filter(p -> !BOOTSTRAP.contains(p)).toList();
+            listener.progress("apt-get install " + String.join(" ", rest), TINY_STEPS + 1, STEPS);
+            List<String> install = new java.util.ArrayList<>(List.of("chroot", rootfs.toString(), "env",
+                    "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "--no-install-recommends"));
+            install.addAll(rest);
+            HostCommand.run(work, 1800, install);
+            HostCommand.run(work, 300, List.of("chroot", rootfs.toString(), "apt-get", "clean"));
+        } finally {
+            ChrootMounts.release(rootfs);
+        }
+        listener.progress("installing the exec agent", TINY_STEPS + 2, STEPS);
         finishRootfs(rootfs, work.resolve(TinyImageBuilder.AGENT_BINARY));
-        listener.progress("writing the ext4 disk", TINY_STEPS + 2, STEPS);
+        listener.progress("writing the ext4 disk", TINY_STEPS + 3, STEPS);
         long mib = duMiB(rootfs) * 13 / 10 + HEADROOM_MIB;
         HostCommand.run(work, 900, List.of("mkfs.ext4", "-q", "-L", "cofferdam-agent", "-d", rootfs.toString(),
                 "-F", out.resolve(GuestImage.DISK).toString(), mib + "M"));
@@ -70,6 +91,9 @@ final class AgentImageBuilder {
         Files.copy(agent, sbin.resolve("cofferdam-agent"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(sbin.resolve("cofferdam-agent"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(rootfs.resolve("etc/hostname"), "sandbox\n");
+        // The guest has no DNS (its only way out is the egress proxy): drop the host's resolvers.
+        Files.deleteIfExists(rootfs.resolve("etc/resolv.conf"));
+        Files.writeString(rootfs.resolve("etc/resolv.conf"), "");
         Path archives = rootfs.resolve("var/cache/apt/archives");
         if (Files.isDirectory(archives)) {
             try (Stream<Path> s = Files.list(archives)) {

@@ -96,5 +96,10 @@ class SandboxAgentTemplateIT {
         assertThat(overlay).doesNotExist();
         assertThat(Files.exists(overlay.getParent())).isFalse();
         assertThat(TestGuests.run(service, "agent-a", "cat", "/root/marker").out()).isEqualTo("only-in-a\n");
+
+        service.stop("agent-a");
+        service.start("agent-a");
+        assertThat(TestGuests.run(service, "agent-a", "cat", "/root/marker").out()).as("kept across stop/start")
+                .isEqualTo("only-in-a\n");
     }
 }
