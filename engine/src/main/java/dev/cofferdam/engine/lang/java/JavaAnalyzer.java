@@ -142,7 +142,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
 
     @Override
     public int factsVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -18,11 +18,14 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
@@ -100,7 +103,17 @@ final class JavaFactsExtractor {
         } else if (node instanceof CallableDeclaration<?> callable) {
             withTypeParams(callable, () -> visitChildren(callable));
         } else if (node instanceof MethodCallExpr call) {
+            if (valueUsedElsewhere(call)) {
+                chain(JavaNames.flatten(call));
+            }
             qualifiedChild(call, call.getScope().orElse(null));
+        } else if (node instanceof ForEachStmt loop) {
+            List<String> iterable = JavaNames.flatten(loop.getIterable());
+            if (iterable != null) {
+                iterable.add("iterator(0)");
+                chain(iterable);
+            }
+            visitChildren(loop);
         } else if (node instanceof FieldAccessExpr access) {
             qualifiedChild(access, access.getScope());
         } else if (node instanceof MethodReferenceExpr reference) {
@@ -170,6 +183,7 @@ final class JavaFactsExtractor {
                 String type = JavaNames.declaredType(component.getType(), classParams, this::isTypeParam);
                 fields.put(component.getNameAsString(), type);
                 methods.putIfAbsent(component.getNameAsString(), type);
+                methods.putIfAbsent(component.getNameAsString() + "/0", type);
             }
         }
         int index = types.size();
@@ -232,11 +246,10 @@ final class JavaFactsExtractor {
     /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
     private void qualifiedChild(Node node, Expression qualifier) {
         if (qualifier instanceof MethodCallExpr || qualifier instanceof FieldAccessExpr) {
-            List<String> flat = JavaNames.flatten(qualifier);
-            if (flat != null && flat.size() >= 2) {
-                chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
-                        Integer::sum);
-            }
+            chain(JavaNames.flatten(qualifier));
+        } else if (qualifier instanceof NameExpr name && Character.isLowerCase(name.getNameAsString().charAt(0))) {
+            // a variable or an inherited field: its type owns the member
+            chains.merge(new ChainKey(name.getNameAsString(), List.of(), scope, owner), 1, Integer::sum);
         }
         String chain = qualifier == null ? null : JavaNames.nameChain(qualifier);
         if (chain != null) {
@@ -246,6 +259,26 @@ final class JavaFactsExtractor {
             visitChildrenExcept(node, qualifier);
         } else {
             visitChildren(node);
+        }
+    }
+
+    /**
+     * @return whether the call's value is used other than as a receiver (receivers are noted by
+     *         {@link #qualifiedChild}); a call that is a statement of its own discards its value
+     */
+    private static boolean valueUsedElsewhere(MethodCallExpr call) {
+        Node parent = call.getParentNode().orElse(null);
+        return !(parent instanceof ExpressionStmt
+                || parent instanceof MethodCallExpr m && m.getScope().orElse(null) == call
+                || parent instanceof FieldAccessExpr f && f.getScope() == call
+                || parent instanceof MethodReferenceExpr r && r.getScope() == call);
+    }
+
+    /** Notes an expression whose type javac records: a receiver, a used call value, a for-each iterable. */
+    private void chain(List<String> flat) {
+        if (flat != null && flat.size() >= 2) {
+            chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                    Integer::sum);
         }
     }
 

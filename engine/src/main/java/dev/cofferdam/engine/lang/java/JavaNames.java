@@ -48,7 +48,11 @@ final class JavaNames {
             if (member instanceof MethodDeclaration m) {
                 Set<String> params = new HashSet<>(classParams);
                 m.getTypeParameters().forEach(t -> params.add(t.getNameAsString()));
-                methods.merge(m.getNameAsString(), declaredType(m.getType(), params, inScope), JavaNames::agree);
+                String type = declaredType(m.getType(), params, inScope);
+                methods.merge(m.getNameAsString(), type, JavaNames::agree);
+                boolean varArgs = !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs();
+                methods.merge(m.getNameAsString() + "/" + (varArgs ? "*" : m.getParameters().size()), type,
+                        JavaNames::agree);
             } else if (member instanceof FieldDeclaration f) {
                 for (VariableDeclarator v : f.getVariables()) {
                     fields.merge(v.getNameAsString(), declaredType(v.getType(), classParams, inScope), JavaNames::agree);
@@ -63,14 +67,15 @@ final class JavaNames {
 
     /**
      * @return root then members of a receiver expression ({@code this}, a name or {@code type:T},
-     *         then {@code m()} for calls and {@code f} for fields), or null when it is something else
+     *         then {@code m(N)} for calls with N arguments and {@code f} for fields), or null when it
+     *         is something else
      */
     static List<String> flatten(Expression e) {
         if (e instanceof MethodCallExpr call) {
             List<String> base = call.getScope().isPresent() ? flatten(call.getScope().get())
                     : new ArrayList<>(List.of("this"));
             if (base != null) {
-                base.add(call.getNameAsString() + "()");
+                base.add(call.getNameAsString() + "(" + call.getArguments().size() + ")");
             }
             return base;
         }

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param parent index of the enclosing type declaration in the same file, -1 for a top-level type
  * @param local  declared inside a method body (or anonymous): visible only there, not reported
  * @param supers direct supertypes as written, without type arguments ({@code Map.Entry})
- * @param methods return type as written of each method name declared here ("" when overloads
- *                disagree or the type is primitive, an array or a type parameter)
+ * @param methods return type as written of each method declared here, by name and by
+ *                {@code name/arity} ({@code name/*} for varargs); "" when the overloads under that
+ *                key disagree or the type is primitive, an array or a type parameter
  * @param fields  declared type as written of each field declared here (same rules)
  */
 public record JavaTypeDecl(String name, String kind, int parent, boolean local, List<String> supers,
