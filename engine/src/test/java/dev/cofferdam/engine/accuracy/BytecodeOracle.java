@@ -55,7 +55,10 @@ final class BytecodeOracle {
         FIELD_READ,
         /** type of a field that is written */
         FIELD_WRITE,
-        /** invokedynamic call-site and method-type descriptors, bootstrap handles (lambda targets) */
+        /**
+         * invokedynamic call-site and method-type descriptors, bootstrap handles (lambda targets),
+         * and the descriptors of the synthetic methods holding lambda bodies (inferred parameter types)
+         */
         LAMBDA,
         /** anything inside a bridge method */
         BRIDGE
@@ -302,7 +305,8 @@ final class BytecodeOracle {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             boolean bridge = (access & Opcodes.ACC_BRIDGE) != 0;
-            refs.mode = bridge ? Why.BRIDGE : Why.DECLARED;
+            boolean lambdaBody = (access & Opcodes.ACC_SYNTHETIC) != 0 && name.startsWith("lambda$");
+            refs.mode = bridge ? Why.BRIDGE : lambdaBody ? Why.LAMBDA : Why.DECLARED;
             descriptor(descriptor, refs);
             descriptor(signature, refs);
             if (exceptions != null) {

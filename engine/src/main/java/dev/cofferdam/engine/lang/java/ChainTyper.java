@@ -43,6 +43,90 @@ final class ChainTyper {
         return type;
     }
 
+    /** The method or constructor a call reaches, with its parameter types as written there. */
+    record Callee(TypeEntry declaring, String params) {
+    }
+
+    /**
+     * @param call a call chain (see {@link JavaFacts#calls()})
+     * @return the repository type declaring the called method or constructor with that arity, or
+     *         null when the receiver is unknown or the callee is outside the repository
+     */
+    Callee callee(JavaFileScope file, JavaChain call) {
+        List<String> members = call.members();
+        String key = key(members.get(members.size() - 1));
+        TypeEntry scope = call.scope() >= 0 ? file.entries[call.scope()] : null;
+        if (members.size() > 1) {
+            TypeEntry receiver = typeOf(file, new JavaChain(call.root(), members.subList(0, members.size() - 1),
+                    call.scope(), call.owner(), call.count()));
+            return receiver == null ? null : declaring(receiver, key, 0);
+        }
+        if (call.root().equals("super")) {
+            for (TypeEntry parent : scope == null ? List.<TypeEntry>of() : resolver.supers(scope)) {
+                Callee found = declaring(parent, key, 0);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (call.root().equals("this") && !key.startsWith("<init>/")) {
+            for (TypeEntry type = scope; type != null; type = enclosing(type)) {
+                Callee found = declaring(type, key, 0);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return staticallyImported(file, key);
+        }
+        TypeEntry receiver = rootType(file, call);
+        return receiver == null ? null : declaring(receiver, key, 0);
+    }
+
+    private Callee staticallyImported(JavaFileScope file, String key) {
+        List<String> owners = new ArrayList<>(file.staticImports.getOrDefault(key.substring(0, key.indexOf('/')), List.of()));
+        owners.addAll(file.staticOnDemand);
+        for (String owner : owners) {
+            TypeEntry type = resolver.resolveCanonical(owner, file);
+            Callee found = type == null ? null : declaring(type, key, 0);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Constructors are looked up in the type itself, methods in its supertypes too. */
+    private Callee declaring(TypeEntry type, String key, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        Map<String, String> params = type.decl.params();
+        String fixed = params.get(key);
+        if (fixed == null) {
+            fixed = params.get(key.substring(0, key.indexOf('/')) + "/*");
+        }
+        if (fixed != null) {
+            return new Callee(type, fixed);
+        }
+        if (key.startsWith("<init>/")) {
+            return null;
+        }
+        for (TypeEntry parent : resolver.supers(type)) {
+            Callee found = declaring(parent, key, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** {@code m(2)} → {@code m/2} */
+    private static String key(String call) {
+        int open = call.indexOf('(');
+        return call.substring(0, open) + "/" + call.substring(open + 1, call.length() - 1);
+    }
+
     /**
      * An unqualified member (or one qualified by {@code this}): the class's hierarchy, then the
      * enclosing classes', then single and on-demand static imports.
@@ -69,9 +153,7 @@ final class ChainTyper {
     }
 
     private TypeEntry member(TypeEntry type, String member) {
-        int open = member.indexOf('(');
-        return open < 0 ? memberType(type, member, false, 0)
-                : memberType(type, member.substring(0, open) + "/" + member.substring(open + 1, member.length() - 1), true, 0);
+        return member.indexOf('(') < 0 ? memberType(type, member, false, 0) : memberType(type, key(member), true, 0);
     }
 
     private static TypeEntry enclosing(TypeEntry type) {

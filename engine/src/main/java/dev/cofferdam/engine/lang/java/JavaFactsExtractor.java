@@ -24,6 +24,7 @@ import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -59,6 +60,7 @@ final class JavaFactsExtractor {
     private final Set<String> variables = new HashSet<>();
     private final Map<String, String> variableTypes = new HashMap<>();
     private final Map<ChainKey, Integer> chains = new LinkedHashMap<>();
+    private final Map<ChainKey, Integer> calls = new LinkedHashMap<>();
     private final Deque<Set<String>> typeParams = new ArrayDeque<>();
     private int scope = -1;
     private int owner = -1;
@@ -78,6 +80,8 @@ final class JavaFactsExtractor {
                 refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
             }
         });
+        List<JavaChain> callList = new ArrayList<>(calls.size());
+        calls.forEach((k, n) -> callList.add(new JavaChain(k.root(), k.members(), k.scope(), k.owner(), n)));
         List<JavaChain> chainList = new ArrayList<>(chains.size());
         Map<String, String> rootTypes = new HashMap<>();
         chains.forEach((k, n) -> {
@@ -87,7 +91,7 @@ final class JavaFactsExtractor {
                 rootTypes.put(k.root(), type);
             }
         });
-        return new JavaFacts(pkg, imports, types, refs, chainList, rootTypes);
+        return new JavaFacts(pkg, imports, types, refs, chainList, callList, rootTypes);
     }
 
     private void visit(Node node) {
@@ -103,10 +107,20 @@ final class JavaFactsExtractor {
         } else if (node instanceof CallableDeclaration<?> callable) {
             withTypeParams(callable, () -> visitChildren(callable));
         } else if (node instanceof MethodCallExpr call) {
+            List<String> flat = JavaNames.flatten(call);
             if (valueUsedElsewhere(call)) {
-                chain(JavaNames.flatten(call));
+                chain(flat);
             }
+            call(flat);
             qualifiedChild(call, call.getScope().orElse(null));
+        } else if (node instanceof ObjectCreationExpr creation) {
+            call(new ArrayList<>(List.of("type:" + JavaNames.rawName(creation.getType()),
+                    "<init>(" + creation.getArguments().size() + ")")));
+            visitChildren(creation);
+        } else if (node instanceof ExplicitConstructorInvocationStmt invocation) {
+            call(new ArrayList<>(List.of(invocation.isThis() ? "this" : "super",
+                    "<init>(" + invocation.getArguments().size() + ")")));
+            visitChildren(invocation);
         } else if (node instanceof ForEachStmt loop) {
             List<String> iterable = JavaNames.flatten(loop.getIterable());
             if (iterable != null) {
@@ -177,7 +191,8 @@ final class JavaFactsExtractor {
         }
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
-        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields);
+        Map<String, String> params = new HashMap<>();
+        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields, params);
         if (decl instanceof RecordDeclaration r) {
             for (Parameter component : r.getParameters()) {
                 String type = JavaNames.declaredType(component.getType(), classParams, this::isTypeParam);
@@ -185,9 +200,11 @@ final class JavaFactsExtractor {
                 methods.putIfAbsent(component.getNameAsString(), type);
                 methods.putIfAbsent(component.getNameAsString() + "/0", type);
             }
+            params.putIfAbsent("<init>/" + r.getParameters().size(),
+                    JavaNames.parameterTypes(r.getParameters(), classParams, this::isTypeParam));
         }
         int index = types.size();
-        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields));
+        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields, params));
         int outerScope = scope;
         int outerOwner = owner;
         owner = local ? outerOwner : index;
@@ -228,15 +245,18 @@ final class JavaFactsExtractor {
     private void anonymousClass(ObjectCreationExpr creation) {
         creation.getScope().ifPresent(this::visit);
         typeRef(creation.getType(), EdgeKind.REFERENCE);
+        call(new ArrayList<>(List.of("type:" + JavaNames.rawName(creation.getType()),
+                "<init>(" + creation.getArguments().size() + ")")));
         creation.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
         creation.getArguments().forEach(this::visit);
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
+        Map<String, String> params = new HashMap<>();
         creation.getAnonymousClassBody()
-                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields));
+                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields, params));
         int index = types.size();
         List<String> supers = List.of(JavaNames.rawName(creation.getType()));
-        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields));
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields, params));
         int outerScope = scope;
         scope = index;
         creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
@@ -272,6 +292,13 @@ final class JavaFactsExtractor {
                 || parent instanceof MethodCallExpr m && m.getScope().orElse(null) == call
                 || parent instanceof FieldAccessExpr f && f.getScope() == call
                 || parent instanceof MethodReferenceExpr r && r.getScope() == call);
+    }
+
+    private void call(List<String> flat) {
+        if (flat != null && flat.size() >= 2) {
+            calls.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                    Integer::sum);
+        }
     }
 
     /** Notes an expression whose type javac records: a receiver, a used call value, a for-each iterable. */
