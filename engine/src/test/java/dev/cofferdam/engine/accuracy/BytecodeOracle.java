@@ -34,7 +34,8 @@ import org.objectweb.asm.TypePath;
  * annotations, instruction operands, exception tables, bootstrap arguments, inner/nest/permitted
  * class attributes) is mapped to its source file through its package and {@code SourceFile}
  * attribute. Debug-only information (local variable tables, stack map frames) is not linkage and
- * is left out.
+ * is left out. Every reference is tagged with where it was read ({@link Why}), so a test can leave
+ * out pairs by reason and count misses by reason.
  */
 final class BytecodeOracle {
     private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([\\w/$]+)[;<.]");

@@ -31,23 +31,40 @@ import org.junit.jupiter.api.io.TempDir;
  * Our file edges against the bytecode oracle ({@link BytecodeOracle}) on two libraries nobody here
  * wrote; the build copies their sources and class jars into target/corpora.
  *
- * <p>Where the bytecode is not a fair picture of what the source names, the pair class is excluded
- * by rule, with evidence (pairs seen in commons-lang3 3.17.0 and guava 33.5.0), and both the full
- * and the refined figures are printed:
+ * <p>The oracle tags every pair with the reasons the bytecode has it ({@link BytecodeOracle.Why}).
+ * Two figures are printed and asserted: against the full oracle (a floor at the level reached, so
+ * regressions show), and against the source-visible oracle, which leaves out, on both sides, the
+ * pairs whose only reasons are ones javac adds although the source neither names nor uses the type
+ * (evidence from guava 33.5.0 and commons-lang3 3.17.0):
  * <ul>
- * <li>Oracle side (recall): the callee's declared parameter/return types in method and field
- * descriptors ({@code MultilineRecursiveToStringStyle -> ToStringStyle}: the source calls
- * {@code ReflectionToStringBuilder.toString(this, ...)} and never names ToStringStyle), lambda
- * target types in invokedynamic descriptors ({@code Functions -> function/FailableConsumer}), and
- * bridge methods, which javac fills with the annotations and erased types of the overridden method
- * ({@code collect/EnumBiMap -> collect/ParametricNullness}: EnumBiMap.java never mentions it).</li>
- * <li>Our side (precision): edges whose only evidence is an import, which javac does not record
- * when the name is used only in Javadoc ({@code time/StopWatch -> function/FailableConsumer}, imported
- * for {@code @see DurationUtils#of(FailableConsumer)}), yet the file does not compile without the
- * imported type; and uses of compile-time constants, which javac inlines
- * ({@code AnnotationUtils -> StringUtils} through {@code StringUtils.EMPTY},
- * {@code time/GmtTimeZone -> time/TimeZones} through {@code TimeZones.GMT_ID}).</li>
+ * <li>Bridge methods ({@code BRIDGE}): javac generates them with the erased signature of the
+ * overridden method. {@code cache/ForwardingLoadingCache -> cache/Cache}: the source declares
+ * {@code LoadingCache<K, V> delegate()}; the bridge {@code Cache delegate()} names the return type of
+ * ForwardingCache's method. {@code collect/EnumBiMap -> collect/ParametricNullness}: the bridge
+ * carries the annotation of the overridden method, EnumBiMap.java never mentions it.</li>
+ * <li>Lambda and method-reference plumbing ({@code LAMBDA}): invokedynamic call-site and
+ * instantiated method types, bootstrap arguments, and the descriptors of the synthetic
+ * {@code lambda$} methods, all inferred from the target type. {@code collect/CollectCollectors ->
+ * collect/ListMultimap}: {@code ImmutableListMultimap::copyOf} is instantiated at
+ * {@code ListMultimap}, a type only type inference supplies.</li>
  * </ul>
+ * Everything else stays in: the owners of members, the return types of invoked methods (used or
+ * discarded; a caller of {@code a.b().c()} depends on b's return type), the parameter types of
+ * invoked methods and constructors (javac resolves them to check the arguments:
+ * {@code graph/ImmutableGraph -> graph/AbstractGraphBuilder} through
+ * {@code new StandardValueGraph<>(GraphBuilder.from(graph), ...)}, whose constructor declares
+ * AbstractGraphBuilder), and the types of fields read and written.
+ *
+ * <p>On our side (precision), both figures leave nothing out of the full oracle; the source-visible
+ * one leaves out the pairs above and two classes javac does not record: edges whose only evidence is
+ * an import, which javac drops when the name is used only in Javadoc ({@code time/StopWatch ->
+ * function/FailableConsumer}, imported for {@code @see DurationUtils#of(FailableConsumer)}), yet the
+ * file does not compile without the imported type; and uses of compile-time constants, which javac
+ * inlines ({@code AnnotationUtils -> StringUtils} through {@code StringUtils.EMPTY},
+ * {@code time/GmtTimeZone -> time/TimeZones} through {@code TimeZones.GMT_ID}).
+ *
+ * <p>The details file (target/accuracy-ARTIFACT.txt) lists the full-oracle misses counted by their
+ * set of reasons, then every miss with its reasons.
  */
 class EdgeAccuracyTest {
     private static final Set<BytecodeOracle.Why> SOURCE_VISIBLE = EnumSet.complementOf(EnumSet.of(
@@ -63,15 +80,19 @@ class EdgeAccuracyTest {
 
     @Test
     void guavaEdgesMatchTheBytecode() throws Exception {
-        measure(Corpora.GUAVA);
+        measure(Corpora.GUAVA, 0.985, 0.985);
     }
 
     @Test
     void commonsLang3EdgesMatchTheBytecode() throws Exception {
-        measure(Corpora.LANG3);
+        measure(Corpora.LANG3, 0.995, 0.95);
     }
 
-    private void measure(String artifact) throws Exception {
+    /**
+     * @param floorRecall    full-oracle recall reached, rounded down to a multiple of 0.005
+     * @param floorPrecision full-oracle precision reached, rounded down likewise
+     */
+    private void measure(String artifact, double floorRecall, double floorPrecision) throws Exception {
         Optional<Path> corpora = Corpora.dir();
         assumeTrue(corpora.isPresent(), "corpora missing: run the build's generate-test-resources phase (engine/target/corpora)");
         Path sources = Corpora.unpackSources(Corpora.sourcesJar(corpora.get(), artifact), temp.resolve("src"));
@@ -98,8 +119,10 @@ class EdgeAccuracyTest {
         Files.writeString(report, text, StandardCharsets.UTF_8);
         System.out.print(line(artifact + " full bytecode", full) + line(artifact + " source-visible", refined)
                 + "  details: " + report.toAbsolutePath() + "\n");
-        assertThat(refined.recall()).as("recall of " + artifact).isGreaterThanOrEqualTo(0.99);
-        assertThat(refined.precision()).as("precision of " + artifact).isGreaterThanOrEqualTo(0.98);
+        assertThat(refined.recall()).as("source-visible recall of " + artifact).isGreaterThanOrEqualTo(0.99);
+        assertThat(refined.precision()).as("source-visible precision of " + artifact).isGreaterThanOrEqualTo(0.98);
+        assertThat(full.recall()).as("full-oracle recall of " + artifact).isGreaterThanOrEqualTo(floorRecall);
+        assertThat(full.precision()).as("full-oracle precision of " + artifact).isGreaterThanOrEqualTo(floorPrecision);
     }
 
     private static String line(String label, Score s) {
