@@ -214,4 +214,21 @@ class JavaResolutionTest {
                 "a/Label.java", "a/Maker.java", "a/Unused.java");
         assertThat(edge(map, "b/Use.java", "a/Unused.java", EdgeKind.REFERENCE).weight()).isEqualTo(1);
     }
+
+    @Test
+    void calleeParameterTypesAreDependenciesOfTheCaller() throws Exception {
+        write(root, SRC + "a/Spec.java", "package a; public class Spec {}");
+        write(root, SRC + "a/Detail.java", "package a; public class Detail extends Spec {}");
+        write(root, SRC + "a/Plan.java", "package a; public class Plan {}");
+        write(root, SRC + "a/Holder.java", "package a; public class Holder { public Holder(Spec s) { }"
+                + " public void put(Plan p) { } public void put(Plan p, int n) { } public void put(String a, String b) { } }");
+        write(root, SRC + "b/Use.java", "package b;\nimport a.Holder;\n"
+                + "class Use extends Holder {\n Use() { super(null); }\n"
+                + " void f(Holder h) { new Holder(null).put(null); h.put(\"x\", \"y\"); } }");
+        RepoMap map = map();
+        // Spec: the constructor's parameter, through new Holder(null) and super(null); Plan: put/1;
+        // put/2 has overloads that disagree on the first parameter, so nothing from them
+        assertThat(targets(map, "b/Use.java")).containsExactly("a/Holder.java", "a/Plan.java", "a/Spec.java");
+        assertThat(edge(map, "b/Use.java", "a/Spec.java", EdgeKind.REFERENCE).weight()).isEqualTo(2);
+    }
 }
