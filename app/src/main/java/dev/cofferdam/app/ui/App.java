@@ -6,6 +6,7 @@ import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.app.ui.open.RecentRepositories;
 import dev.cofferdam.app.ui.open.WindowPrefs;
 import dev.cofferdam.app.ui.sample.SampleRepository;
+import dev.cofferdam.app.ui.walls.WallsTab;
 import dev.cofferdam.app.ui.workbench.GraphViewModel;
 import dev.cofferdam.app.ui.workbench.SelectionViewModel;
 import dev.cofferdam.app.ui.workbench.WorkbenchView;
@@ -20,6 +21,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private ExecutorService workers;
+    private WallsTab walls;
 
     @Override
     public void start(Stage stage) {
@@ -52,7 +56,11 @@ public final class App extends Application {
         view.darkThemeProperty().bindBidirectional(scenes.darkThemeProperty());
         view.graphView().setDark(scenes.darkThemeProperty().get());
         scenes.darkThemeProperty().addListener((o, was, dark) -> view.graphView().setDark(dark));
-        Scene scene = scenes.create(view, options.width() > 0 ? options.width() : window.width(),
+        walls = new WallsTab(threads);
+        TabPane views = new TabPane(new Tab("Map", view), walls);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("views");
+        Scene scene = scenes.create(views, options.width() > 0 ? options.width() : window.width(),
                 options.height() > 0 ? options.height() : window.height());
         stage.setScene(scene);
         stage.setTitle("Cofferdam");
@@ -79,6 +87,9 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        if (walls != null) {
+            walls.dispose();
+        }
         if (workers != null) {
             workers.shutdownNow();
         }

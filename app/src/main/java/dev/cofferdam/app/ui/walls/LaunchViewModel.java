@@ -28,8 +28,9 @@ import javafx.beans.property.StringProperty;
 /**
  * The launch dialog: name, workspace (direct or clone), template, CPUs, memory and a draft policy.
  * {@link #launch(Consumer)} writes the sandbox's policy file first (so the guest's first request
- * is already decided by it), then creates and boots the sandbox; the service's validation message
- * is shown inline and nothing is lost. FX thread only.
+ * is already decided by it), then creates and boots the sandbox; when the service refuses, the
+ * previous policy file is put back and its validation message is shown inline, with every field
+ * kept. FX thread only.
  */
 public final class LaunchViewModel {
     private final UiThreads threads;
@@ -82,9 +83,15 @@ public final class LaunchViewModel {
                     throw new SandboxException("a sandbox named " + spec.name() + " already exists");
                 }
             }
+            PolicyDocument before = store.read(spec.name());
             store.write(spec.name(), doc);
-            return service.create(spec, (step, n, total) -> threads.fx().execute(
-                    () -> progress.set("[" + n + "/" + total + "] " + step)));
+            try {
+                return service.create(spec, (step, n, total) -> threads.fx().execute(
+                        () -> progress.set("[" + n + "/" + total + "] " + step)));
+            } catch (SandboxException | RuntimeException e) {
+                store.write(spec.name(), before);
+                throw e;
+            }
         }).onSuccess(info -> {
             progress.set("");
             done.accept(info);
