@@ -29,6 +29,11 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
         setHeaderText("Launch a sandbox (a microVM with its own kernel)");
         initOwner(owner);
         setResizable(true);
+        if (owner != null && owner.getScene() != null) {
+            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        getDialogPane().getStylesheets().add(WallsView.STYLESHEET);
+        getDialogPane().getStyleClass().add("walls");
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);

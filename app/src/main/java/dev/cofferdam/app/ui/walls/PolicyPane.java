@@ -76,7 +76,7 @@ final class PolicyPane extends VBox {
         head.getStyleClass().add("details-section");
         ListView<Rule> list = new ListView<>(vm.rules());
         list.setId("rules");
-        list.setPrefHeight(110);
+        list.setPrefHeight(84);
         list.setPlaceholder(new Label("No custom rules"));
         list.setCellFactory(v -> new RuleCell());
         ChoiceBox<RuleAction> action = new ChoiceBox<>(FXCollections.observableArrayList(RuleAction.values()));

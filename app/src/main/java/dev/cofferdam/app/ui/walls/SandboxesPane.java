@@ -39,7 +39,10 @@ final class SandboxesPane extends BorderPane {
         launchButton.setDisable(!vm.available());
         start.disableProperty().bind(stateIs(SandboxState.RUNNING).or(vm.busyProperty()));
         stop.disableProperty().bind(stateIs(SandboxState.STOPPED).or(vm.busyProperty()));
-        term.disableProperty().bind(stateIs(SandboxState.RUNNING).not());
+        term.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            SandboxInfo s = table.getSelectionModel().getSelectedItem();
+            return s == null || s.state() != SandboxState.RUNNING;
+        }, table.getSelectionModel().selectedItemProperty(), vm.sandboxes()));
         setTop(new ToolBar(title, launchButton, start, stop, remove, term));
         table.setId("sandboxTable");
         table.setItems(vm.sandboxes());
@@ -92,7 +95,7 @@ final class SandboxesPane extends BorderPane {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             SandboxInfo s = table.getSelectionModel().getSelectedItem();
             return s == null || s.state() == state;
-        }, table.getSelectionModel().selectedItemProperty());
+        }, table.getSelectionModel().selectedItemProperty(), vm.sandboxes());
     }
 
     private Button action(String label, Consumer<String> onSelected) {

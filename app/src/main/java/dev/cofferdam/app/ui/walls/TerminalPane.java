@@ -44,6 +44,8 @@ final class TerminalPane extends BorderPane {
         Label note = new Label("line mode, no VT100 emulation");
         note.getStyleClass().add("muted");
         setCenter(out);
-        setBottom(new HBox(6, new Label(vm.sandbox() + " $"), in, eof, clear, note));
+        HBox line = new HBox(6, new Label(vm.sandbox() + " $"), in, eof, clear, note);
+        line.getStyleClass().add("terminal-line");
+        setBottom(line);
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
  */
 public final class WallsView extends BorderPane {
     private static final String GLOBAL = "global";
+    static final String STYLESHEET = WallsView.class.getResource("/dev/cofferdam/assets/css/walls.css").toExternalForm();
 
     private final UiThreads threads;
     private final WallsServices services;
@@ -39,13 +40,13 @@ public final class WallsView extends BorderPane {
         this.threads = threads;
         this.services = services;
         getStyleClass().add("walls");
-        getStylesheets().add(WallsView.class.getResource("/dev/cofferdam/assets/css/walls.css").toExternalForm());
+        getStylesheets().add(STYLESHEET);
         sandboxes = new SandboxesViewModel(threads, services.sandboxes(), services.unavailable());
         policy = new PolicyViewModel(threads, services.policies(), services.balanced());
         egress = new EgressLogViewModel(threads, services.log());
         sandboxesPane = new SandboxesPane(sandboxes, this::launch, this::openTerminal);
         SplitPane top = new SplitPane(sandboxesPane, policyColumn());
-        top.setDividerPositions(0.62);
+        top.setDividerPositions(0.6);
         bottom.setId("wallsTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         terminalTab.setContent(placeholder("Select a running sandbox and press Terminal."));
@@ -53,7 +54,7 @@ public final class WallsView extends BorderPane {
                 new Tab("Console", console()), terminalTab);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.56);
         setCenter(split);
         egress.start();
         policy.edit(null);
@@ -85,6 +86,7 @@ public final class WallsView extends BorderPane {
         head.getStyleClass().add("policy-scope");
         Label note = new Label("Changes apply at once to running sandboxes: the proxy re-reads the policy on every request.");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("muted");
         ScrollPane scroll = new ScrollPane(new PolicyPane(policy));
         scroll.setFitToWidth(true);
