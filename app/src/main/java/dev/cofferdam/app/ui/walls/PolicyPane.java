@@ -51,7 +51,7 @@ final class PolicyPane extends VBox {
         getChildren().add(error);
     }
 
-    private VBox tier(Tier t) {
+    private HBox tier(Tier t) {
         RadioButton b = new RadioButton(switch (t) {
             case LOCKED_DOWN -> "Locked Down";
             case BALANCED -> "Balanced";
@@ -61,10 +61,14 @@ final class PolicyPane extends VBox {
         b.setToggleGroup(tiers);
         b.setUserData(t);
         b.setOnAction(e -> vm.setTier(t));
+        b.setMinWidth(112);
         Label line = new Label(PolicyViewModel.explain(t));
         line.getStyleClass().addAll("muted", "tier-explain");
         line.setWrapText(true);
-        return new VBox(1, b, line);
+        line.setOnMouseClicked(e -> b.fire());
+        HBox row = new HBox(4, b, line);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private void select(Tier t) {
@@ -76,7 +80,7 @@ final class PolicyPane extends VBox {
         head.getStyleClass().add("details-section");
         ListView<Rule> list = new ListView<>(vm.rules());
         list.setId("rules");
-        list.setPrefHeight(84);
+        list.setPrefHeight(72);
         list.setPlaceholder(new Label("No custom rules"));
         list.setCellFactory(v -> new RuleCell());
         ChoiceBox<RuleAction> action = new ChoiceBox<>(FXCollections.observableArrayList(RuleAction.values()));
@@ -105,14 +109,18 @@ final class PolicyPane extends VBox {
         Label feedback = new Label();
         feedback.setId("ruleFeedback");
         feedback.setWrapText(true);
-        vm.ruleCheckProperty().addListener((o, was, c) -> {
+        Runnable show = () -> {
+            RuleCheck c = vm.ruleCheckProperty().get();
             feedback.setText(c.isError() ? "✗ " + c.message() + "\n" + pointer(vm.ruleTextProperty().get(), c.column())
                     : c.message());
             feedback.getStyleClass().removeAll("error-text", "warning-text");
             if (!c.message().isEmpty()) {
                 feedback.getStyleClass().add(c.isError() ? "error-text" : "warning-text");
             }
-        });
+        };
+        // the same error at the same column is an equal RuleCheck: redraw on every edit of the text too
+        vm.ruleCheckProperty().addListener((o, was, c) -> show.run());
+        vm.ruleTextProperty().addListener((o, was, t) -> show.run());
         feedback.managedProperty().bind(feedback.textProperty().isNotEmpty());
         return new VBox(4, head, list, new HBox(4, action, rule, add), feedback);
     }

@@ -54,7 +54,7 @@ public final class WallsView extends BorderPane {
                 new Tab("Console", console()), terminalTab);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
         setCenter(split);
         egress.start();
         policy.edit(null);
