@@ -34,7 +34,12 @@ final class FxQueue implements Executor {
 
     /** Runs posted tasks as they arrive until the condition holds (bounded: fails after 10 s). */
     void runUntil(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        runUntil(condition, Duration.ofSeconds(10));
+    }
+
+    /** Runs posted tasks as they arrive until the condition holds (bounded by {@code limit}). */
+    void runUntil(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
         runAll();
         while (!condition.getAsBoolean()) {
             long left = end - System.nanoTime();
