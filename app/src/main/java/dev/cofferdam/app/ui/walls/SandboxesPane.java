@@ -111,8 +111,9 @@ final class SandboxesPane extends BorderPane {
     }
 
     private void confirmRemove(String name) {
+        boolean cloned = vm.sandboxes().stream().anyMatch(s -> s.name().equals(name) && s.cloned());
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Remove sandbox " + name + "? Its VM, disk and logs are"
-                + " deleted (a clone's changes are first kept as branch cofferdam/" + name + ").",
+                + " deleted." + (cloned ? " The clone's changes are first kept as branch cofferdam/" + name + "." : ""),
                 ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText("Remove " + name);
         a.initOwner(getScene().getWindow());

@@ -70,10 +70,12 @@ public final class WallsView extends BorderPane {
             }
         });
         sandboxes.sandboxes().addListener((ListChangeListener<SandboxInfo>) c -> {
-            for (SandboxInfo s : sandboxes.sandboxes()) {
-                if (!scope.getItems().contains(s.name())) {
-                    scope.getItems().add(s.name());
-                }
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(GLOBAL));
+            sandboxes.sandboxes().forEach(s -> names.add(s.name()));
+            if (!names.equals(scope.getItems())) {
+                String current = scope.getValue();
+                scope.getItems().setAll(names);
+                scope.setValue(names.contains(current) ? current : GLOBAL);
             }
         });
         sandboxes.selectedProperty().addListener((o, was, now) -> {
