@@ -10,13 +10,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The workbench's egress relay: every sandbox it starts gets its own listener of the egress proxy
- * on 127.0.0.1, so the guest's connections are decided by the policy and written to the egress log
- * this workbench shows live. Thread-safe.
+ * The workbench's egress relay: every sandbox gets its own listener of the egress proxy on
+ * 127.0.0.1, reached through a Unix socket at a fixed path in the sandbox's run directory
+ * ({@code egress.sock}), so the guest's connections are decided by the policy and written to the
+ * egress log this workbench shows live, and a sandbox re-adopted after a workbench restart is
+ * served again. While the workbench is closed nothing answers there: the guest's egress is
+ * refused (fail closed). Thread-safe.
  */
 final class ProxyRelay implements EgressRelay {
+    private record Served(ProxyListener listener, UnixForwarder forwarder) {
+    }
+
     private final EgressRuntime runtime;
-    private final Map<String, ProxyListener> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Served> served = new ConcurrentHashMap<>();
 
     ProxyRelay(EgressRuntime runtime) {
         this.runtime = runtime;
@@ -25,20 +31,33 @@ final class ProxyRelay implements EgressRelay {
     @Override
     public String endpoint(String sandbox, Path runDir) throws IOException {
         release(sandbox);
+        ProxyListener l;
         try {
-            ProxyListener l = runtime.start(sandbox);
-            listeners.put(sandbox, l);
-            return "tcp:127.0.0.1:" + l.port();
+            l = runtime.start(sandbox);
         } catch (EgressProxyException e) {
             throw new IOException("egress proxy for " + sandbox + ": " + e.getMessage(), e);
+        }
+        try {
+            UnixForwarder f = UnixForwarder.start(runDir.resolve("egress.sock"), l.port(), sandbox);
+            served.put(sandbox, new Served(l, f));
+            return "unix:" + f.socket();
+        } catch (IOException e) {
+            l.close();
+            throw e;
         }
     }
 
     @Override
     public void release(String sandbox) {
-        ProxyListener l = listeners.remove(sandbox);
-        if (l != null) {
-            l.close();
+        Served s = served.remove(sandbox);
+        if (s != null) {
+            s.forwarder().close();
+            s.listener().close();
         }
+    }
+
+    /** Releases every sandbox (the workbench closes). */
+    void releaseAll() {
+        served.keySet().forEach(this::release);
     }
 }

@@ -19,10 +19,12 @@ public final class WallsWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WallsWiring.class);
 
     private final EgressRuntime egress;
+    private final ProxyRelay relay;
     private final WallsServices services;
 
-    private WallsWiring(EgressRuntime egress, WallsServices services) {
+    private WallsWiring(EgressRuntime egress, ProxyRelay relay, WallsServices services) {
         this.egress = egress;
+        this.relay = relay;
         this.services = services;
     }
 
@@ -33,16 +35,17 @@ public final class WallsWiring implements AutoCloseable {
     public static WallsWiring open() throws EgressLogException, SecretException {
         CofferdamDirs dirs = CofferdamDirs.fromEnvironment();
         EgressRuntime egress = EgressRuntime.open(dirs, Resolver.system());
+        ProxyRelay relay = new ProxyRelay(egress);
         Optional<SandboxService> sandboxes = Optional.empty();
         String why = "";
         try {
-            sandboxes = Optional.of(new SandboxService(VmDirs.defaults(), new ProxyRelay(egress),
+            sandboxes = Optional.of(new SandboxService(VmDirs.defaults(), relay,
                     SandboxService.Options.defaults()));
         } catch (SandboxException e) {
             LOG.warn("sandbox service unavailable: {}", e.getMessage());
             why = e.getMessage();
         }
-        return new WallsWiring(egress, new WallsServices(sandboxes, why, egress.log(),
+        return new WallsWiring(egress, relay, new WallsServices(sandboxes, why, egress.log(),
                 new PolicyStore(dirs.config()), BalancedAllowlist.shipped()));
     }
 
@@ -59,6 +62,7 @@ public final class WallsWiring implements AutoCloseable {
                 LOG.debug("closing the sandbox service", e);
             }
         });
+        relay.releaseAll();
         egress.close();
     }
 }
