@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
@@ -228,9 +227,9 @@ public final class EgressLogViewModel implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
-    /** The set of decisions for the filter's choice box. */
+    /** The decision filter's choices: both (empty), allow, deny. */
     public static List<String> decisions() {
-        return List.copyOf(new TreeSet<>(List.of("", "allow", "deny")));
+        return List.of("", "allow", "deny");
     }
 
     @Override
