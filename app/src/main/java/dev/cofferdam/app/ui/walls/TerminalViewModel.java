@@ -13,6 +13,7 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -63,7 +64,7 @@ public final class TerminalViewModel {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        ExecRequest req = new ExecRequest(List.of("sh", "-c", line), Map.of(), "", false, in);
+        ExecRequest req = new ExecRequest(List.of("sh", "-c", line), Map.of(), "", Optional.empty(), in);
         FxTasks.create(() -> service.exec(sandbox, req,
                 (err, data, len) -> append(new String(data, 0, len, StandardCharsets.UTF_8))))
                 .onSuccess((ExecResult r) -> append("[exit " + r.exitCode() + ", " + r.millis() + " ms]\n"))
