@@ -9,6 +9,9 @@ import dev.cofferdam.vm.policy.RuleAction;
 import dev.cofferdam.vm.policy.RuleParser;
 import dev.cofferdam.vm.policy.RuleSyntaxException;
 import dev.cofferdam.vm.policy.Tier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,19 @@ final class SandboxPolicyFlags {
                 }
             }
             store.write(sandbox, doc);
+        }
+    }
+
+    /**
+     * Deletes a removed sandbox's policy file, so that a later sandbox of the same name starts
+     * from the global policy.
+     */
+    static void forget(String sandbox) throws PolicyException {
+        Path f = new PolicyStore(CofferdamDirs.fromEnvironment().config()).file(sandbox);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new PolicyException("cannot delete " + f + ": " + e.getMessage(), e);
         }
     }
 
