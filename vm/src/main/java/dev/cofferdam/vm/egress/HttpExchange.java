@@ -24,11 +24,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One plain-HTTP request through the proxy: decided on the absolute URI's host (the Host header is
- * replaced by it), resolved and checked off the event loop, logged, then sent in origin-form over
+ * replaced by it), resolved and checked, logged, then sent in origin-form over
  * an upstream connection to exactly the checked address; the response streams back. The upstream
  * connection is fresh, or the idle keep-alive one this client connection kept from its previous
  * request to the same host, port and checked address ({@link ParkedUpstream}).
- * Event-loop confined apart from the blocking step.
+ * When no lookup is needed (a denial by name, an IP literal, a resolver override) the decision and
+ * its log write happen on the event loop, with no thread hop; a DNS lookup goes to the blocking pool.
+ * Event-loop confined apart from that blocking step.
  */
 final class HttpExchange {
     private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
@@ -64,22 +66,35 @@ final class HttpExchange {
         FullHttpRequest up = upstreamRequest(req, t);
         String client = owner.client();
         String parkedKey = owner.parkedKey();
-        pc.blocking().execute(() -> {
-            Gate.Outcome o = gate.resolve(policy, t, byName);
-            Decision d = o.decision();
-            if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
-                d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
-            }
-            long started = System.nanoTime();
-            String key = o.status() == 0 ? ParkedUpstream.key(t.host().text(), t.port(), o.address()) : null;
-            // A new TCP connect to the checked address overlaps the log write, unless this client
-            // connection holds an idle one for the same key; no request byte is sent before the
-            // record is stored (see proceed).
-            ChannelFuture connecting = key != null && !key.equals(parkedKey) ? connect(o, t) : null;
-            Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
-                    gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
+        Gate.Outcome known = gate.resolveKnown(policy, t, byName);
+        if (known != null) {
+            // No lookup needed: decided and logged right here, without a round trip to another thread.
+            decided(known, t, method, client, hostHeader, up, clientClose, parkedKey, true);
+            return;
+        }
+        pc.blocking().execute(() -> decided(gate.resolve(policy, t, byName), t, method, client, hostHeader, up,
+                clientClose, parkedKey, false));
+    }
+
+    private void decided(Gate.Outcome o, RequestTarget t, String method, String client, String hostHeader,
+            FullHttpRequest up, boolean clientClose, String parkedKey, boolean onLoop) {
+        Decision d = o.decision();
+        if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
+            d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
+        }
+        long started = System.nanoTime();
+        String key = o.status() == 0 ? ParkedUpstream.key(t.host().text(), t.port(), o.address()) : null;
+        // A new TCP connect to the checked address overlaps the log write, unless this client
+        // connection holds an idle one for the same key; no request byte is sent before the
+        // record is stored (see proceed).
+        ChannelFuture connecting = key != null && !key.equals(parkedKey) ? connect(o, t) : null;
+        Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
+                gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
+        if (onLoop) {
+            proceed(logged, t, up, clientClose, connecting, key, started);
+        } else {
             ctx.executor().execute(() -> proceed(logged, t, up, clientClose, connecting, key, started));
-        });
+        }
     }
 
     private ChannelFuture connect(Gate.Outcome o, RequestTarget t) {
