@@ -8,7 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -98,7 +97,7 @@ final class HttpExchange {
     }
 
     private ChannelFuture connect(Gate.Outcome o, RequestTarget t) {
-        return new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+        return new Bootstrap().group(ctx.channel().eventLoop()).channel(Transport.socket())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
