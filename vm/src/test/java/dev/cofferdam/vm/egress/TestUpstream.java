@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** A real HTTP server on 127.0.0.1 that answers "ok" and remembers the Host header and path of each request. */
 final class TestUpstream implements AutoCloseable {
@@ -16,10 +17,13 @@ final class TestUpstream implements AutoCloseable {
 
     private final HttpServer server;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** Runs with each request's path before it is answered (tests observe what is true at that moment). */
+    volatile Consumer<String> onRequest = path -> { };
 
     TestUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", ex -> {
+            onRequest.accept(ex.getRequestURI().getPath());
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
                     ex.getRequestURI().toString(), body, ex.getRemoteAddress().getPort()));

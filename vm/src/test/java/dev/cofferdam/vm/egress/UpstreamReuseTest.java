@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.StorePolicySource;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,29 @@ class UpstreamReuseTest extends ProxyTestBase {
         assertThat(peerOf("/b")).isEqualTo(peerOf("/a"));
         assertThat(log.query(EgressQuery.sandbox(SANDBOX))).extracting(EgressRecord::path)
                 .containsExactly("/a", "/b");
+    }
+
+    @Test
+    void eachRequestIsCommittedToTheLogBeforeTheUpstreamSeesIt() throws Exception {
+        List<String> missing = new CopyOnWriteArrayList<>();
+        try (SqliteEgressLog other = SqliteEgressLog.open(dir.resolve("data"))) {
+            http.onRequest = path -> {
+                try {
+                    if (other.query(EgressQuery.sandbox(SANDBOX)).stream().noneMatch(r -> r.path().equals(path))) {
+                        missing.add(path);
+                    }
+                } catch (EgressLogException e) {
+                    missing.add(path + ": " + e.getMessage());
+                }
+            };
+            try (RawHttp c = client()) {
+                for (String p : List.of("/1", "/2", "/3")) {
+                    assertThat(c.send(request("GET", uri("allowed.example", p))).read().status()).isEqualTo(200);
+                }
+            }
+        }
+        assertThat(http.seen).hasSize(3);
+        assertThat(missing).isEmpty();
     }
 
     @Test
