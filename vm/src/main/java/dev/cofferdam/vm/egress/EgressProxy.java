@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The host-side egress proxy (Netty): one {@link ProxyListener} per sandbox on 127.0.0.1, each an
  * HTTP forward proxy (absolute-form only) and CONNECT endpoint that decides every request against
  * the sandbox's policy, logs every decision, and dials only checked addresses. Shares its event
- * loops (native epoll where available, else NIO) and blocking pool between listeners. Thread-safe;
+ * loops (NIO, or native epoll on request) and blocking pool between listeners. Thread-safe;
  * close it to stop everything.
  *
  * <pre>{@code
