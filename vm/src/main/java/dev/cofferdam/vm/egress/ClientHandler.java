@@ -147,7 +147,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
         }
         FullHttpRequest next = pending.poll();
         if (next != null) {
-            start(next);
+            // A later task, not a nested call: decisions made on the event loop finish inside start(),
+            // and thousands of pipelined requests must not recurse.
+            busy = true;
+            ctx.executor().execute(() -> {
+                if (closing || !ctx.channel().isActive()) {
+                    next.release();
+                } else {
+                    start(next);
+                }
+            });
         } else {
             ctx.channel().config().setAutoRead(true);
             arm();

@@ -58,6 +58,24 @@ class UpstreamReuseTest extends ProxyTestBase {
     }
 
     @Test
+    void manyPipelinedRequestsDecidedOnTheEventLoopAreAllAnsweredInOrder() throws Exception {
+        int n = 3000;
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            all.append(request("GET", "http://evil.example:" + http.port() + "/p" + i));
+        }
+        try (RawHttp c = client()) {
+            c.send(all.toString());
+            for (int i = 0; i < n; i++) {
+                assertThat(c.read().status()).isEqualTo(403);
+            }
+        }
+        assertThat(http.seen).isEmpty();
+        assertThat(log.query(EgressQuery.all())).hasSize(n)
+                .allMatch(r -> r.decision().equals("deny"));
+    }
+
+    @Test
     void anotherHostNameOnTheSameAddressGetsItsOwnConnection() throws Exception {
         try (RawHttp c = client()) {
             assertThat(c.send(request("GET", uri("allowed.example", "/a"))).read().status()).isEqualTo(200);
