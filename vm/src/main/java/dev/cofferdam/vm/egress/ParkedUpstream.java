@@ -6,18 +6,26 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An idle keep-alive upstream connection kept by one client connection for its next plain-HTTP
  * request. It is reused only by the same client connection (so never across sandboxes), only for
  * the same host name, port and checked address, and only after that next request was decided and
- * logged on its own. While parked, any byte from upstream or the idle timeout closes it.
+ * logged on its own. While parked, any byte from upstream closes it, and it is closed after
+ * {@link #MAX_PARKED_MILLIS}: servers close idle keep-alive connections after 5 s or more, so a
+ * connection reused within 2 s rarely races the server's close (which would answer that request 502).
  * Event-loop confined (the upstream channel shares the client's loop).
  */
 final class ParkedUpstream extends ChannelInboundHandlerAdapter {
     static final String NAME = "parked";
 
+    /** How long an idle upstream connection is kept. */
+    static final long MAX_PARKED_MILLIS = 2000;
+
     private final String key;
+    private ScheduledFuture<?> expiry;
 
     private ParkedUpstream(String key) {
         this.key = key;
@@ -30,7 +38,13 @@ final class ParkedUpstream extends ChannelInboundHandlerAdapter {
 
     /** Parks {@code ch} under {@code key}: it waits with this guard at the end of its pipeline. */
     static void park(Channel ch, String key) {
-        ch.pipeline().addLast(NAME, new ParkedUpstream(key));
+        ParkedUpstream p = new ParkedUpstream(key);
+        ch.pipeline().addLast(NAME, p);
+        p.expiry = ch.eventLoop().schedule(() -> {
+            if (ch.pipeline().get(NAME) == p) {
+                ch.close();
+            }
+        }, MAX_PARKED_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -47,6 +61,7 @@ final class ParkedUpstream extends ChannelInboundHandlerAdapter {
             return false;
         }
         ch.pipeline().remove(p);
+        p.expiry.cancel(false);
         ByteCounter counter = ch.pipeline().get(ByteCounter.class);
         if (counter != null) {
             counter.reset();

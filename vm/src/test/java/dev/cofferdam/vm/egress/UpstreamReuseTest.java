@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.StorePolicySource;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,12 @@ import org.junit.jupiter.api.Test;
  * never instead of deciding the next request.
  */
 class UpstreamReuseTest extends ProxyTestBase {
+
+    @Override
+    ProxySettings settings() {
+        // a client connection may stay idle longer than the parking limit
+        return super.settings().withRequestTimeout(Duration.ofSeconds(10));
+    }
 
     private String uri(String host, String path) {
         return "http://" + host + ":" + http.port() + path;
@@ -73,6 +80,16 @@ class UpstreamReuseTest extends ProxyTestBase {
         assertThat(http.seen).isEmpty();
         assertThat(log.query(EgressQuery.all())).hasSize(n)
                 .allMatch(r -> r.decision().equals("deny"));
+    }
+
+    @Test
+    void anIdleUpstreamConnectionIsNotKeptLongerThanTheParkingLimit() throws Exception {
+        try (RawHttp c = client()) {
+            assertThat(c.send(request("GET", uri("allowed.example", "/a"))).read().status()).isEqualTo(200);
+            Thread.sleep(ParkedUpstream.MAX_PARKED_MILLIS + 1000);
+            assertThat(c.send(request("GET", uri("allowed.example", "/b"))).read().status()).isEqualTo(200);
+        }
+        assertThat(peerOf("/b")).isNotEqualTo(peerOf("/a"));
     }
 
     @Test
