@@ -19,7 +19,7 @@ case "$(state)" in
     *) fail "cofferdam is already on this machine ($(state)); remove it first: dpkg -P cofferdam" ;;
 esac
 
-work=$(mktemp -d /tmp/cofferdam-install-test.XXXXXX)
+work=$(mktemp -d /tmp/cdt.XXXXXX)   # short: sandbox sockets live under XDG_DATA_HOME
 cleanup() {
     case "$(state)" in
         ""|not-installed) ;;
@@ -38,8 +38,7 @@ fi
 echo "deb: $deb ($(du -h "$deb" | cut -f1))"
 
 # A user whose settings must survive the upgrade.
-export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
-export XDG_CACHE_HOME=$work/home/.cache
+export HOME=$work/h XDG_CONFIG_HOME=$work/h/c XDG_DATA_HOME=$work/h/d XDG_CACHE_HOME=$work/h/k
 mkdir -p "$XDG_CONFIG_HOME/cofferdam"
 echo "marker" > "$XDG_CONFIG_HOME/cofferdam/install-test-marker"
 
@@ -100,7 +99,7 @@ echo "screenshot: $size, $colours colours, $(stat -c %s "$shot") bytes"
 step "no QEMU on the PATH: map still works, doctor says what to install"
 nobin=$work/bin
 mkdir -p "$nobin"
-ln -s "$(command -v git)" "$nobin/git"
+for tool in git readlink dirname; do ln -s "$(command -v "$tool")" "$nobin/$tool"; done
 set +e
 PATH=$nobin /opt/cofferdam/bin/cofferdam.sh doctor > "$work/doctor.out" 2>&1
 rc=$?
@@ -110,6 +109,13 @@ cat "$work/doctor.out"
 grep -q '^missing .*QEMU.*apt-get install qemu-system-x86' "$work/doctor.out" || fail "doctor does not say how to get QEMU"
 PATH=$nobin /opt/cofferdam/bin/cofferdam.sh map "$repo" > "$work/map2.json" || fail "map fails without QEMU"
 grep -q 'Greeter' "$work/map2.json" || fail "map without QEMU lost Greeter.java"
+set +e
+timeout 60 env PATH="$nobin" /opt/cofferdam/bin/cofferdam.sh sandbox create it > "$work/sandbox.out" 2>&1
+rc=$?
+set -e
+tail -2 "$work/sandbox.out"
+[ "$rc" -ne 0 ] || fail "sandbox create without QEMU succeeded"
+grep -q 'apt-get install qemu-system-x86' "$work/sandbox.out" || fail "sandbox create does not say what to install"
 
 step "upgrade over the installed version"
 old_version=$(dpkg-query -W -f='${Version}' cofferdam)
