@@ -16,6 +16,7 @@ fail() { echo "install-test: FAILED: $*" >&2; exit 1; }
 state() { dpkg-query -W -f='${db:Status-Status}' cofferdam 2>/dev/null || true; }
 case "$(state)" in
     ""|not-installed) ;;
+    config-files) dpkg -P cofferdam >/dev/null ;;   # removed earlier, only its scripts are left
     *) fail "cofferdam is already on this machine ($(state)); remove it first: dpkg -P cofferdam" ;;
 esac
 
