@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
     public static final String GUEST_CA_FILE = "/etc/ssl/certs/cofferdam-ca.pem";
     private static final Logger LOG = LoggerFactory.getLogger(ProxyEgressRelay.class);
 
-    private record Served(ServerSocketChannel socket, ProxyListener listener) {
+    private record Served(ServerSocketChannel socket, Path path, ProxyListener listener) {
     }
 
     private final EgressRuntime runtime;
@@ -67,7 +68,7 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
             listener.close();
             throw e;
         }
-        served.put(sandbox, new Served(server, listener));
+        served.put(sandbox, new Served(server, sock, listener));
         Thread t = new Thread(() -> accept(sandbox, server, listener.port()), "egress-relay-" + sandbox);
         t.setDaemon(true);
         t.start();
@@ -103,6 +104,7 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
         if (s != null) {
             try {
                 s.socket().close();
+                Files.deleteIfExists(s.path());
             } catch (IOException e) {
                 LOG.debug("closing egress socket of {}", sandbox, e);
             }

@@ -7,8 +7,10 @@ import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyStore;
 import dev.cofferdam.vm.sandbox.SandboxException;
+import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import dev.cofferdam.vm.secret.SecretException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,10 +21,10 @@ public final class WallsWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WallsWiring.class);
 
     private final EgressRuntime egress;
-    private final ProxyRelay relay;
+    private final ProxyEgressRelay relay;
     private final WallsServices services;
 
-    private WallsWiring(EgressRuntime egress, ProxyRelay relay, WallsServices services) {
+    private WallsWiring(EgressRuntime egress, ProxyEgressRelay relay, WallsServices services) {
         this.egress = egress;
         this.relay = relay;
         this.services = services;
@@ -35,7 +37,7 @@ public final class WallsWiring implements AutoCloseable {
     public static WallsWiring open() throws EgressLogException, SecretException {
         CofferdamDirs dirs = CofferdamDirs.fromEnvironment();
         EgressRuntime egress = EgressRuntime.open(dirs, Resolver.system());
-        ProxyRelay relay = new ProxyRelay(egress);
+        ProxyEgressRelay relay = new ProxyEgressRelay(egress, new EncryptedFileSecretStore(dirs.config()));
         Optional<SandboxService> sandboxes = Optional.empty();
         String why = "";
         try {
@@ -62,7 +64,7 @@ public final class WallsWiring implements AutoCloseable {
                 LOG.debug("closing the sandbox service", e);
             }
         });
-        relay.releaseAll();
+        relay.close();
         egress.close();
     }
 }

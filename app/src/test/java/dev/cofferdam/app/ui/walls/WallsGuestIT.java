@@ -13,10 +13,12 @@ import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyStore;
 import dev.cofferdam.vm.qemu.Accelerator;
+import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxInfo;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.SandboxState;
 import dev.cofferdam.vm.sandbox.VmDirs;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,7 @@ class WallsGuestIT {
                 Path.of(System.getProperty("java.io.tmpdir"), "cofferdam-it-cache").toString());
         try (EgressRuntime egress = EgressRuntime.open(dirs, resolver);
              SandboxService service = new SandboxService(new VmDirs(dir.resolve("vm"), Path.of(cache)),
-                     new ProxyRelay(egress), new SandboxService.Options(Duration.ofSeconds(90),
+                     new ProxyEgressRelay(egress, new EncryptedFileSecretStore(dirs.config())), new SandboxService.Options(Duration.ofSeconds(90),
                      Optional.of(Accelerator.TCG)))) {
             PolicyStore store = new PolicyStore(dirs.config());
             EgressLogViewModel log = new EgressLogViewModel(threads, egress.log());

@@ -1,4 +1,4 @@
-package dev.cofferdam.app.ui.walls;
+package dev.cofferdam.vm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import dev.cofferdam.vm.policy.PolicyDocument;
 import dev.cofferdam.vm.policy.PolicyStore;
 import dev.cofferdam.vm.policy.RuleAction;
 import dev.cofferdam.vm.policy.RuleParser;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workbench's egress relay over a real egress runtime: what a guest's relay would dial (the
+ * The sandboxes' egress relay over a real egress runtime: what a guest's relay would dial (the
  * Unix socket) reaches the sandbox's own proxy listener, and survives a re-adoption.
  */
-class ProxyRelayTest {
+class ProxyEgressRelayTest {
     @TempDir
     Path dir;
 
@@ -54,12 +55,12 @@ class ProxyRelayTest {
         Resolver resolver = OverrideResolver.parse(List.of("allowed.example=127.0.0.1"), Resolver.none());
         Path run = Files.createDirectories(dir.resolve("run"));
         try (EgressRuntime runtime = EgressRuntime.open(dirs, resolver)) {
-            ProxyRelay relay = new ProxyRelay(runtime);
+            ProxyEgressRelay relay = new ProxyEgressRelay(runtime, new EncryptedFileSecretStore(dirs.config()));
             String endpoint = relay.endpoint("box", run);
             assertThat(endpoint).isEqualTo("unix:" + run.resolve("egress.sock"));
             assertThat(get(run.resolve("egress.sock"), "allowed.example:" + port)).startsWith("HTTP/1.1 200");
             assertThat(get(run.resolve("egress.sock"), "evil.example")).startsWith("HTTP/1.1 403");
-            // a new workbench re-adopts the running sandbox: same path, new listener
+            // re-adoption (a new service for the running sandbox): same path, new listener
             assertThat(relay.endpoint("box", run)).isEqualTo(endpoint);
             assertThat(get(run.resolve("egress.sock"), "allowed.example:" + port)).startsWith("HTTP/1.1 200");
             List<EgressRecord> records = runtime.log().query(EgressQuery.all());
