@@ -1,8 +1,10 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.vm.policy.PolicyException;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxInfo;
 import dev.cofferdam.vm.sandbox.SandboxService;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +19,22 @@ final class SandboxCreateCommand implements Callable<Integer> {
     @Mixin
     SandboxOptions options;
 
+    @Mixin
+    SandboxPolicyFlags network;
+
     @Override
     public Integer call() {
+        SandboxPolicyFlags.Edit edit;
+        try {
+            edit = network.edit();
+        } catch (IllegalArgumentException e) {
+            return VmCli.fail(e, true);
+        }
         try (SandboxService service = VmCli.service()) {
+            if (service.list().stream().anyMatch(i -> i.name().equals(name))) {
+                throw new SandboxException("a sandbox named " + name + " already exists", true, null);
+            }
+            edit.apply(name);
             SandboxInfo info = service.create(options.spec(name), VmCli.progress());
             if (!info.warning().isEmpty()) {
                 System.err.println("cofferdam: warning: " + info.warning());
@@ -28,6 +43,8 @@ final class SandboxCreateCommand implements Callable<Integer> {
             return CofferdamCommand.EXIT_OK;
         } catch (SandboxException e) {
             return VmCli.fail(e);
+        } catch (PolicyException e) {
+            return VmCli.fail(e, !(e.getCause() instanceof IOException));
         }
     }
 }

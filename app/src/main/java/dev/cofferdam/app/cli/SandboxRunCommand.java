@@ -1,9 +1,11 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.vm.policy.PolicyException;
 import dev.cofferdam.vm.sandbox.ExecRequest;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.SandboxState;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +27,20 @@ final class SandboxRunCommand implements Callable<Integer> {
     @Mixin
     SandboxOptions options;
 
+    @Mixin
+    SandboxPolicyFlags network;
+
     @Override
     public Integer call() {
+        SandboxPolicyFlags.Edit edit;
+        try {
+            edit = network.edit();
+        } catch (IllegalArgumentException e) {
+            return VmCli.fail(e, true);
+        }
         try (SandboxService service = VmCli.service()) {
             boolean exists = service.list().stream().anyMatch(i -> i.name().equals(name));
+            edit.apply(name);
             if (!exists) {
                 service.create(options.spec(name), VmCli.progress());
             } else if (service.get(name).state() != SandboxState.RUNNING) {
@@ -40,6 +52,8 @@ final class SandboxRunCommand implements Callable<Integer> {
                     new ExecRequest(cmd, Map.of(), "", Optional.empty(), interactive ? System.in : null));
         } catch (SandboxException e) {
             return VmCli.fail(e);
+        } catch (PolicyException e) {
+            return VmCli.fail(e, !(e.getCause() instanceof IOException));
         }
     }
 }

@@ -1,10 +1,16 @@
 package dev.cofferdam.app.cli;
 
 import dev.cofferdam.vm.image.BuildListener;
-import dev.cofferdam.vm.sandbox.RefusingEgressRelay;
+import dev.cofferdam.vm.egress.EgressLogException;
+import dev.cofferdam.vm.egress.EgressRuntime;
+import dev.cofferdam.vm.egress.Resolver;
+import dev.cofferdam.vm.policy.CofferdamDirs;
+import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.SecretException;
 import java.io.PrintStream;
 
 /** Shared plumbing of the sandbox, image and doctor commands: the service, errors, progress. */
@@ -12,9 +18,22 @@ final class VmCli {
     private VmCli() {
     }
 
-    /** A service over the user's XDG directories; its egress relay refuses everything. */
+    /**
+     * A service over the user's XDG directories whose guests reach the network only through the
+     * egress proxy (policy files, egress log and vault from {@link CofferdamDirs}). While this
+     * process runs it serves the egress of every running sandbox that no other process serves.
+     */
     static SandboxService service() throws SandboxException {
-        return new SandboxService(VmDirs.defaults(), new RefusingEgressRelay(), SandboxService.Options.defaults());
+        EgressRuntime runtime;
+        try {
+            runtime = EgressRuntime.open(CofferdamDirs.fromEnvironment(), Resolver.system());
+        } catch (EgressLogException | SecretException e) {
+            throw new SandboxException("the egress proxy cannot start: " + e.getMessage(), false, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "egress-shutdown"));
+        ProxyEgressRelay relay = new ProxyEgressRelay(runtime,
+                new EncryptedFileSecretStore(CofferdamDirs.fromEnvironment().config()));
+        return new SandboxService(VmDirs.defaults(), relay, SandboxService.Options.defaults());
     }
 
     /** Prints the one-line reason and returns the CLI exit code (2 bad input, 1 otherwise). */

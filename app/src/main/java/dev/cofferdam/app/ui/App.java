@@ -7,6 +7,7 @@ import dev.cofferdam.app.ui.open.RecentRepositories;
 import dev.cofferdam.app.ui.open.WindowPrefs;
 import dev.cofferdam.app.ui.sample.SampleRepository;
 import dev.cofferdam.app.ui.trace.TraceTab;
+import dev.cofferdam.app.ui.walls.WallsTab;
 import dev.cofferdam.app.ui.workbench.GraphViewModel;
 import dev.cofferdam.app.ui.workbench.SelectionViewModel;
 import dev.cofferdam.app.ui.workbench.WorkbenchView;
@@ -34,6 +35,7 @@ public final class App extends Application {
 
     private ExecutorService workers;
     private TraceTab trace;
+    private WallsTab walls;
 
     @Override
     public void start(Stage stage) {
@@ -58,7 +60,8 @@ public final class App extends Application {
         view.graphView().setDark(scenes.darkThemeProperty().get());
         scenes.darkThemeProperty().addListener((o, was, dark) -> view.graphView().setDark(dark));
         trace = new TraceTab(threads, () -> vm.indexProperty().get() == null ? null : vm.indexProperty().get().map());
-        TabPane views = new TabPane(new Tab("Map", view), trace);
+        walls = new WallsTab(threads);
+        TabPane views = new TabPane(new Tab("Map", view), walls, trace);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getStyleClass().add("views");
         Scene scene = scenes.create(views, options.width() > 0 ? options.width() : window.width(),
@@ -94,6 +97,9 @@ public final class App extends Application {
     public void stop() {
         if (trace != null) {
             trace.dispose();
+        }
+        if (walls != null) {
+            walls.dispose();
         }
         if (workers != null) {
             workers.shutdownNow();

@@ -43,4 +43,21 @@ class SandboxCliTest {
         assertThat(CofferdamCommand.run(new String[] {"sandbox", "exec", "demo"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: Missing required parameter");
     }
+
+    @Test
+    void unknownPolicyTierIsBadInput() {
+        assertThat(CofferdamCommand.run(new String[] {"sandbox", "create", "demo", "--policy", "paranoid"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "cofferdam: unknown tier 'paranoid' (expected locked-down, balanced or open)" + System.lineSeparator());
+    }
+
+    @Test
+    void invalidAllowOrDenyRuleIsBadInput() {
+        assertThat(CofferdamCommand.run(new String[] {"sandbox", "run", "--allow", "exa mple.com", "demo", "true"}))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: invalid rule 'exa mple.com': ");
+        err.reset();
+        assertThat(CofferdamCommand.run(new String[] {"sandbox", "create", "demo", "--deny", "a..b"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: invalid rule 'a..b': ");
+    }
 }

@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One map run over the persisted index: scan, fingerprint (an unchanged file set returns the stored
- * map), bring facts up to date, link, write the index in one transaction. Thread-safe as long as
+ * map), bring facts up to date, link, write the index in one transaction (in the background when
+ * re-mapping in the same process). Thread-safe as long as
  * runs for the same root do not overlap (the service serializes them).
  */
 final class MapPipeline {
     /** Bump when linking or the map model changes, so stored maps are rebuilt. */
-    static final int ENGINE_VERSION = 1;
+    static final int ENGINE_VERSION = 2;
     private static final Logger LOG = LoggerFactory.getLogger(MapPipeline.class);
 
     /** What a run leaves for the next run of the same root in this process. */
@@ -60,6 +61,8 @@ final class MapPipeline {
     Memo run(Path root, Memo previous, ProgressListener progress, MapStatsSink stats) throws AnalysisException {
         long start = System.nanoTime();
         long scanStart = System.currentTimeMillis();
+        Path db = IndexLocation.databaseFor(cacheDir, root);
+        BackgroundWrites.await(db);
         ScanResult scan = new RepoScanner().scan(root, progress);
         scan.problems().forEach(p -> LOG.info("{}: {}", root, p));
         List<ScannedFile> files = scan.files();
@@ -68,7 +71,9 @@ final class MapPipeline {
             stats.accept(new MapStats(previous.map().files().size(), 0, true, elapsed(start)));
             return previous;
         }
-        Path db = IndexLocation.databaseFor(cacheDir, root);
+        if (previous != null && previous.files() != null) {
+            return remap(root, db, files, previous, fingerprint, scanStart, progress, stats, start);
+        }
         RepoMap copy = previous == null ? SnapshotFile.read(db, fingerprint) : null;
         if (copy != null) {
             stats.accept(new MapStats(copy.files().size(), 0, true, elapsed(start)));
@@ -86,13 +91,8 @@ final class MapPipeline {
             long scanned = elapsed(start);
             FactsStage.Outcome facts = new FactsStage(analysis, pool).run(files, cached, scanStart, progress);
             long parsedAt = elapsed(start);
-            Set<String> removed = new HashSet<>(cached.keySet());
-            files.forEach(f -> removed.remove(f.path()));
-            var layout = new BuildLayoutReader().read(root, files);
-            String rootName = root.getFileName() == null ? "root" : root.getFileName().toString();
-            RepoMap map = new MapAssembler(analyzers).assemble(root.toString(), rootName,
-                    facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress,
-                    carryOver(previous, facts));
+            Set<String> removed = removed(cached, files);
+            RepoMap map = assemble(root, files, facts, previous, progress);
             long linkedAt = elapsed(start);
             progress.progress("writing index", 0, 1);
             byte[] blob = encode(map);
@@ -104,6 +104,42 @@ final class MapPipeline {
             stats.accept(new MapStats(map.files().size(), facts.parsed(), false, elapsed(start)));
             return new Memo(fingerprint, map, Map.copyOf(facts.all()));
         }
+    }
+
+    /**
+     * A re-map in the same process: facts come from the previous run's memo, and the index is
+     * written in the background ({@link BackgroundWrites}) once the new map is known.
+     */
+    private Memo remap(Path root, Path db, List<ScannedFile> files, Memo previous, String fingerprint, long scanStart,
+                       ProgressListener progress, MapStatsSink stats, long start) throws AnalysisException {
+        FactsStage.Outcome facts = new FactsStage(analysis, pool).run(files, previous.files(), scanStart, progress);
+        Set<String> removed = removed(previous.files(), files);
+        RepoMap map = assemble(root, files, facts, previous, progress);
+        String rootText = root.toString();
+        BackgroundWrites.submit(db, () -> {
+            byte[] blob = encode(map);
+            try (MapIndex index = MapIndex.open(db, rootText)) {
+                index.write(facts.changed(), removed, fingerprint, blob, codec);
+            }
+            SnapshotFile.write(db, fingerprint, blob);
+        });
+        stats.accept(new MapStats(map.files().size(), facts.parsed(), false, elapsed(start)));
+        return new Memo(fingerprint, map, Map.copyOf(facts.all()));
+    }
+
+    private static Set<String> removed(Map<String, CachedFile> cached, List<ScannedFile> files) {
+        Set<String> removed = new HashSet<>(cached.keySet());
+        files.forEach(f -> removed.remove(f.path()));
+        return removed;
+    }
+
+    private RepoMap assemble(Path root, List<ScannedFile> files, FactsStage.Outcome facts, Memo previous,
+                             ProgressListener progress) {
+        var layout = new BuildLayoutReader().read(root, files);
+        String rootName = root.getFileName() == null ? "root" : root.getFileName().toString();
+        return new MapAssembler(analyzers).assemble(root.toString(), rootName,
+                facts.all().values().stream().map(CachedFile::facts).toList(), layout, progress,
+                carryOver(previous, facts));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,22 +34,57 @@ import org.objectweb.asm.TypePath;
  * annotations, instruction operands, exception tables, bootstrap arguments, inner/nest/permitted
  * class attributes) is mapped to its source file through its package and {@code SourceFile}
  * attribute. Debug-only information (local variable tables, stack map frames) is not linkage and
- * is left out.
+ * is left out. Every reference is tagged with where it was read ({@link Why}), so a test can leave
+ * out pairs by reason and count misses by reason.
  */
 final class BytecodeOracle {
     private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([\\w/$]+)[;<.]");
 
-    /** @param fileOfClass internal class name → source file path relative to the sources root */
-    record Result(Map<String, String> fileOfClass, Set<List<String>> edges, Map<String, Set<String>> constants) {
+    /** Why the bytecode links a class to another: each reference is tagged with where it was read. */
+    enum Why {
+        /** class header, fields, own method descriptors and signatures, annotations, inner classes */
+        DECLARED,
+        /** instruction operands the source names: owners of members, new/cast/instanceof, catch, ldc */
+        OWNER,
+        /** return type of an invoked method whose value the caller uses (not popped) */
+        CALL_RETURN_USED,
+        /** return type of an invoked method whose value is discarded (next instruction pops it) */
+        CALL_RETURN_DISCARDED,
+        /** parameter types of an invoked method */
+        CALL_PARAM,
+        /** type of a field that is read */
+        FIELD_READ,
+        /** type of a field that is written */
+        FIELD_WRITE,
+        /**
+         * invokedynamic call-site and method-type descriptors, bootstrap handles (lambda targets),
+         * and the descriptors of the synthetic methods holding lambda bodies (inferred parameter types)
+         */
+        LAMBDA,
+        /** anything inside a bridge method */
+        BRIDGE
     }
 
     /**
-     * @param sourceVisible leave out what the caller's source cannot name (see the class comment of
-     *                      {@link EdgeAccuracyTest}): descriptors of invoked methods and accessed
-     *                      fields (the callee's declared types), invokedynamic call-site and
-     *                      method-type descriptors (lambda target types), and bridge methods
+     * @param fileOfClass internal class name → source file path relative to the sources root
+     * @param edges       every file pair the bytecode links, with the reasons it does
      */
-    static Result read(Path classesJar, boolean sourceVisible) throws IOException {
+    record Result(Map<String, String> fileOfClass, Map<List<String>, Set<Why>> edges,
+                  Map<String, Set<String>> constants) {
+        /** @return the pairs with at least one reason in {@code kept} */
+        Set<List<String>> pairs(Set<Why> kept) {
+            Set<List<String>> out = new HashSet<>();
+            edges.forEach((pair, why) -> {
+                if (why.stream().anyMatch(kept::contains)) {
+                    out.add(pair);
+                }
+            });
+            return out;
+        }
+    }
+
+    /** Reads every class of the jar; see {@link Why} for how each reference is tagged. */
+    static Result read(Path classesJar) throws IOException {
         Map<String, byte[]> classes = new HashMap<>();
         try (JarFile jar = new JarFile(classesJar.toFile())) {
             Enumeration<JarEntry> entries = jar.entries();
@@ -86,26 +122,26 @@ final class BytecodeOracle {
                 fileOfClass.put(name, (slash < 0 ? "" : name.substring(0, slash + 1)) + source[0]);
             }
         }
-        Set<List<String>> edges = new HashSet<>();
+        Map<List<String>, Set<Why>> edges = new HashMap<>();
         for (byte[] bytes : classes.values()) {
             ClassReader reader = new ClassReader(bytes);
             String from = fileOfClass.get(reader.getClassName());
             if (from == null) {
                 continue;
             }
-            Set<String> refs = new HashSet<>();
-            reader.accept(new Collector(refs, sourceVisible), ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
-            for (String ref : refs) {
+            Refs refs = new Refs();
+            reader.accept(new Collector(refs), ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+            refs.byClass.forEach((ref, why) -> {
                 String to = fileOfClass.get(ref);
                 if (to != null && !to.equals(from)) {
-                    edges.add(List.of(from, to));
+                    edges.computeIfAbsent(List.of(from, to), k -> EnumSet.noneOf(Why.class)).addAll(why);
                 }
-            }
+            });
         }
         return new Result(fileOfClass, edges, constants);
     }
 
-    private static void descriptor(String desc, Set<String> into) {
+    private static void descriptor(String desc, Refs into) {
         if (desc == null) {
             return;
         }
@@ -115,7 +151,7 @@ final class BytecodeOracle {
         }
     }
 
-    private static void internalName(String name, Set<String> into) {
+    private static void internalName(String name, Refs into) {
         if (name == null) {
             return;
         }
@@ -126,7 +162,7 @@ final class BytecodeOracle {
         }
     }
 
-    private static void constant(Object value, Set<String> into) {
+    private static void constant(Object value, Refs into) {
         if (value instanceof Type t) {
             descriptor(t.getDescriptor(), into);
             if (t.getSort() == Type.OBJECT) {
@@ -145,9 +181,9 @@ final class BytecodeOracle {
     }
 
     private static final class Annotations extends AnnotationVisitor {
-        private final Set<String> refs;
+        private final Refs refs;
 
-        Annotations(Set<String> refs) {
+        Annotations(Refs refs) {
             super(Opcodes.ASM9);
             this.refs = refs;
         }
@@ -175,15 +211,13 @@ final class BytecodeOracle {
     }
 
     private static final class Collector extends ClassVisitor {
-        private final Set<String> refs;
+        private final Refs refs;
         private final Annotations annotations;
-        private final boolean sourceVisible;
 
-        Collector(Set<String> refs, boolean sourceVisible) {
+        Collector(Refs refs) {
             super(Opcodes.ASM9);
             this.refs = refs;
             this.annotations = new Annotations(refs);
-            this.sourceVisible = sourceVisible;
         }
 
         @Override
@@ -251,6 +285,7 @@ final class BytecodeOracle {
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            refs.mode = Why.DECLARED;
             descriptor(descriptor, refs);
             descriptor(signature, refs);
             return new FieldVisitor(Opcodes.ASM9) {
@@ -270,9 +305,9 @@ final class BytecodeOracle {
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            if (sourceVisible && (access & Opcodes.ACC_BRIDGE) != 0) {
-                return null;
-            }
+            boolean bridge = (access & Opcodes.ACC_BRIDGE) != 0;
+            boolean lambdaBody = (access & Opcodes.ACC_SYNTHETIC) != 0 && name.startsWith("lambda$");
+            refs.mode = bridge ? Why.BRIDGE : lambdaBody ? Why.LAMBDA : Why.DECLARED;
             descriptor(descriptor, refs);
             descriptor(signature, refs);
             if (exceptions != null) {
@@ -280,76 +315,152 @@ final class BytecodeOracle {
                     internalName(e, refs);
                 }
             }
-            return new Methods(refs, annotations, sourceVisible);
+            Methods methods = new Methods(refs, annotations, bridge);
+            refs.mode = Why.DECLARED;
+            return methods;
         }
     }
 
-    private static final class Methods extends MethodVisitor {
-        private final Set<String> refs;
-        private final Annotations annotations;
-        private final boolean sourceVisible;
+    /** References of one class, each tagged with the current {@link Why}. */
+    private static final class Refs {
+        final Map<String, Set<Why>> byClass = new HashMap<>();
+        Why mode = Why.DECLARED;
 
-        Methods(Set<String> refs, Annotations annotations, boolean sourceVisible) {
+        void add(String internalName) {
+            byClass.computeIfAbsent(internalName, k -> EnumSet.noneOf(Why.class)).add(mode);
+        }
+    }
+
+    /**
+     * Method bodies. The return type of an invoked method is held back until the next instruction
+     * shows whether the value is used or popped.
+     */
+    private static final class Methods extends MethodVisitor {
+        private final Refs refs;
+        private final Annotations annotations;
+        private final boolean bridge;
+        private Type pendingReturn;
+
+        Methods(Refs refs, Annotations annotations, boolean bridge) {
             super(Opcodes.ASM9);
             this.refs = refs;
             this.annotations = annotations;
-            this.sourceVisible = sourceVisible;
+            this.bridge = bridge;
+        }
+
+        private void tag(Why why) {
+            refs.mode = bridge ? Why.BRIDGE : why;
+        }
+
+        private void next(int opcode) {
+            if (pendingReturn != null) {
+                tag(opcode == Opcodes.POP || opcode == Opcodes.POP2 ? Why.CALL_RETURN_DISCARDED : Why.CALL_RETURN_USED);
+                descriptor(pendingReturn.getDescriptor(), refs);
+                pendingReturn = null;
+            }
         }
 
         @Override
         public AnnotationVisitor visitAnnotationDefault() {
+            tag(Why.DECLARED);
             return annotations;
         }
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            tag(Why.DECLARED);
             descriptor(descriptor, refs);
             return annotations;
         }
 
         @Override
         public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
+            tag(Why.DECLARED);
             descriptor(descriptor, refs);
             return annotations;
         }
 
         @Override
         public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+            tag(Why.DECLARED);
             descriptor(descriptor, refs);
             return annotations;
         }
 
         @Override
+        public void visitInsn(int opcode) {
+            next(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            next(opcode);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            next(opcode);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            next(opcode);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            next(Opcodes.IINC);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            next(Opcodes.TABLESWITCH);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            next(Opcodes.LOOKUPSWITCH);
+        }
+
+        @Override
         public void visitTypeInsn(int opcode, String type) {
+            next(opcode);
+            tag(Why.OWNER);
             internalName(type, refs);
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            next(opcode);
+            tag(Why.OWNER);
             internalName(owner, refs);
-            if (!sourceVisible) {
-                descriptor(descriptor, refs);
-            }
+            tag(opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC ? Why.FIELD_READ : Why.FIELD_WRITE);
+            descriptor(descriptor, refs);
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            next(opcode);
+            tag(Why.OWNER);
             internalName(owner, refs);
-            if (!sourceVisible) {
-                descriptor(descriptor, refs);
+            tag(Why.CALL_PARAM);
+            for (Type arg : Type.getArgumentTypes(descriptor)) {
+                descriptor(arg.getDescriptor(), refs);
             }
+            Type ret = Type.getReturnType(descriptor);
+            pendingReturn = ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY ? ret : null;
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... bsmArgs) {
-            if (!sourceVisible) {
-                descriptor(descriptor, refs);
-                constant(bsm, refs);
-                for (Object arg : bsmArgs) {
-                    constant(arg, refs);
-                }
-                return;
+            next(Opcodes.INVOKEDYNAMIC);
+            tag(Why.LAMBDA);
+            descriptor(descriptor, refs);
+            constant(bsm, refs);
+            for (Object arg : bsmArgs) {
+                constant(arg, refs);
             }
+            tag(Why.OWNER);
             for (Object arg : bsmArgs) {
                 if (arg instanceof Handle h) {
                     internalName(h.getOwner(), refs);
@@ -359,29 +470,47 @@ final class BytecodeOracle {
 
         @Override
         public void visitLdcInsn(Object value) {
+            next(Opcodes.LDC);
+            tag(Why.OWNER);
             constant(value, refs);
         }
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            next(Opcodes.MULTIANEWARRAY);
+            tag(Why.OWNER);
             descriptor(descriptor, refs);
         }
 
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            tag(Why.OWNER);
             internalName(type, refs);
         }
 
         @Override
         public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
+            tag(Why.OWNER);
             descriptor(descriptor, refs);
             return annotations;
         }
 
         @Override
         public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
+            tag(Why.OWNER);
             descriptor(descriptor, refs);
             return annotations;
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            next(-1);
+        }
+
+        @Override
+        public void visitEnd() {
+            next(-1);
+            tag(Why.DECLARED);
         }
     }
 

@@ -31,25 +31,44 @@ import org.junit.jupiter.api.io.TempDir;
  * Our file edges against the bytecode oracle ({@link BytecodeOracle}) on two libraries nobody here
  * wrote; the build copies their sources and class jars into target/corpora.
  *
- * <p>Where the bytecode is not a fair picture of what the source names, the pair class is excluded
- * by rule, with evidence (pairs seen in commons-lang3 3.17.0 and guava 33.5.0), and both the full
- * and the refined figures are printed:
+ * <p>The oracle tags every pair with the reasons the bytecode has it ({@link BytecodeOracle.Why}).
+ * Two figures are printed and asserted: against the full oracle (a floor at the level reached, so
+ * regressions show), and against the source-visible oracle, which leaves out, on both sides, the
+ * pairs whose only reasons are ones javac adds although the source neither names nor uses the type
+ * (evidence from guava 33.5.0 and commons-lang3 3.17.0):
  * <ul>
- * <li>Oracle side (recall): the callee's declared parameter/return types in method and field
- * descriptors ({@code MultilineRecursiveToStringStyle -> ToStringStyle}: the source calls
- * {@code ReflectionToStringBuilder.toString(this, ...)} and never names ToStringStyle), lambda
- * target types in invokedynamic descriptors ({@code Functions -> function/FailableConsumer}), and
- * bridge methods, which javac fills with the annotations and erased types of the overridden method
- * ({@code collect/EnumBiMap -> collect/ParametricNullness}: EnumBiMap.java never mentions it).</li>
- * <li>Our side (precision): edges whose only evidence is an import, which javac does not record
- * when the name is used only in Javadoc ({@code time/StopWatch -> function/FailableConsumer}, imported
- * for {@code @see DurationUtils#of(FailableConsumer)}), yet the file does not compile without the
- * imported type; and uses of compile-time constants, which javac inlines
- * ({@code AnnotationUtils -> StringUtils} through {@code StringUtils.EMPTY},
- * {@code time/GmtTimeZone -> time/TimeZones} through {@code TimeZones.GMT_ID}).</li>
+ * <li>Bridge methods ({@code BRIDGE}): javac generates them with the erased signature of the
+ * overridden method. {@code cache/ForwardingLoadingCache -> cache/Cache}: the source declares
+ * {@code LoadingCache<K, V> delegate()}; the bridge {@code Cache delegate()} names the return type of
+ * ForwardingCache's method. {@code collect/EnumBiMap -> collect/ParametricNullness}: the bridge
+ * carries the annotation of the overridden method, EnumBiMap.java never mentions it.</li>
+ * <li>Lambda and method-reference plumbing ({@code LAMBDA}): invokedynamic call-site and
+ * instantiated method types, bootstrap arguments, and the descriptors of the synthetic
+ * {@code lambda$} methods, all inferred from the target type. {@code collect/CollectCollectors ->
+ * collect/ListMultimap}: {@code ImmutableListMultimap::copyOf} is instantiated at
+ * {@code ListMultimap}, a type only type inference supplies.</li>
  * </ul>
+ * Everything else stays in: the owners of members, the return types of invoked methods (used or
+ * discarded; a caller of {@code a.b().c()} depends on b's return type), the parameter types of
+ * invoked methods and constructors (javac resolves them to check the arguments:
+ * {@code graph/ImmutableGraph -> graph/AbstractGraphBuilder} through
+ * {@code new StandardValueGraph<>(GraphBuilder.from(graph), ...)}, whose constructor declares
+ * AbstractGraphBuilder), and the types of fields read and written.
+ *
+ * <p>On our side (precision), both figures leave nothing out of the full oracle; the source-visible
+ * one leaves out the pairs above and two classes javac does not record: edges whose only evidence is
+ * an import, which javac drops when the name is used only in Javadoc ({@code time/StopWatch ->
+ * function/FailableConsumer}, imported for {@code @see DurationUtils#of(FailableConsumer)}), yet the
+ * file does not compile without the imported type; and uses of compile-time constants, which javac
+ * inlines ({@code AnnotationUtils -> StringUtils} through {@code StringUtils.EMPTY},
+ * {@code time/GmtTimeZone -> time/TimeZones} through {@code TimeZones.GMT_ID}).
+ *
+ * <p>The details file (target/accuracy-ARTIFACT.txt) lists the full-oracle misses counted by their
+ * set of reasons, then every miss with its reasons.
  */
 class EdgeAccuracyTest {
+    private static final Set<BytecodeOracle.Why> SOURCE_VISIBLE = EnumSet.complementOf(EnumSet.of(
+            BytecodeOracle.Why.BRIDGE, BytecodeOracle.Why.LAMBDA));
     private static final Set<EdgeKind> IMPORT_KINDS = EnumSet.of(EdgeKind.IMPORT, EdgeKind.STATIC_IMPORT);
 
     @TempDir
@@ -61,38 +80,49 @@ class EdgeAccuracyTest {
 
     @Test
     void guavaEdgesMatchTheBytecode() throws Exception {
-        measure(Corpora.GUAVA);
+        measure(Corpora.GUAVA, 0.985, 0.985);
     }
 
     @Test
     void commonsLang3EdgesMatchTheBytecode() throws Exception {
-        measure(Corpora.LANG3);
+        measure(Corpora.LANG3, 0.995, 0.95);
     }
 
-    private void measure(String artifact) throws Exception {
+    /**
+     * @param floorRecall    full-oracle recall reached, rounded down to a multiple of 0.005
+     * @param floorPrecision full-oracle precision reached, rounded down likewise
+     */
+    private void measure(String artifact, double floorRecall, double floorPrecision) throws Exception {
         Optional<Path> corpora = Corpora.dir();
         assumeTrue(corpora.isPresent(), "corpora missing: run the build's generate-test-resources phase (engine/target/corpora)");
         Path sources = Corpora.unpackSources(Corpora.sourcesJar(corpora.get(), artifact), temp.resolve("src"));
         RepoMap map = new IndexedMapService(temp.resolve("cache")).map(sources, ProgressListener.NONE);
         Path jar = Corpora.classesJar(corpora.get(), artifact);
 
-        Score full = score(map, BytecodeOracle.read(jar, false), Set.of());
-        BytecodeOracle.Result oracle = BytecodeOracle.read(jar, true);
-        Set<List<String>> invisible = invisibleInBytecode(map, oracle, sources);
-        Score refined = score(map, oracle, invisible);
+        BytecodeOracle.Result oracle = BytecodeOracle.read(jar);
+        Score full = score(map, oracle, oracle.edges().keySet(), Set.of());
+        Set<List<String>> visible = oracle.pairs(SOURCE_VISIBLE);
+        Set<List<String>> invisible = invisibleInBytecode(map, oracle, visible, sources);
+        Score refined = score(map, oracle, visible, invisible);
 
         Path report = Path.of("target", "accuracy-" + artifact + ".txt");
         Files.createDirectories(report.getParent());
         StringBuilder text = new StringBuilder();
         text.append(line(artifact + " full bytecode", full)).append(line(artifact + " source-visible", refined));
+        missesByReason(full.missed(), oracle).forEach((why, n) -> text.append("full-oracle misses by reason ")
+                .append(why).append(": ").append(n).append('\n'));
+        BytecodeOracle.sorted(full.missed()).forEach(s -> text.append("missed-full ").append(s).append(' ')
+                .append(oracle.edges().get(List.of(s.split(" -> ")))).append('\n'));
         BytecodeOracle.sorted(refined.missed()).forEach(s -> text.append("missed ").append(s).append('\n'));
         BytecodeOracle.sorted(refined.extra()).forEach(s -> text.append("extra ").append(s).append('\n'));
         BytecodeOracle.sorted(invisible).forEach(s -> text.append("excluded ").append(s).append('\n'));
         Files.writeString(report, text, StandardCharsets.UTF_8);
         System.out.print(line(artifact + " full bytecode", full) + line(artifact + " source-visible", refined)
                 + "  details: " + report.toAbsolutePath() + "\n");
-        assertThat(refined.recall()).as("recall of " + artifact).isGreaterThanOrEqualTo(0.99);
-        assertThat(refined.precision()).as("precision of " + artifact).isGreaterThanOrEqualTo(0.98);
+        assertThat(refined.recall()).as("source-visible recall of " + artifact).isGreaterThanOrEqualTo(0.99);
+        assertThat(refined.precision()).as("source-visible precision of " + artifact).isGreaterThanOrEqualTo(0.98);
+        assertThat(full.recall()).as("full-oracle recall of " + artifact).isGreaterThanOrEqualTo(floorRecall);
+        assertThat(full.precision()).as("full-oracle precision of " + artifact).isGreaterThanOrEqualTo(floorPrecision);
     }
 
     private static String line(String label, Score s) {
@@ -100,12 +130,20 @@ class EdgeAccuracyTest {
                 s.recall(), s.precision(), s.expected(), s.ours());
     }
 
-    private static Score score(RepoMap map, BytecodeOracle.Result oracle, Set<List<String>> excluded) {
+    /** Misses counted by the exact set of reasons the bytecode has for the pair. */
+    private static Map<String, Integer> missesByReason(Set<List<String>> missed, BytecodeOracle.Result oracle) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        missed.forEach(pair -> counts.merge(oracle.edges().get(pair).toString(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static Score score(RepoMap map, BytecodeOracle.Result oracle, Set<List<String>> oracleEdges,
+                               Set<List<String>> excluded) {
         Set<String> compiledFiles = new HashSet<>(oracle.fileOfClass().values());
         Set<String> sourceFiles = new HashSet<>();
         map.files().forEach(f -> sourceFiles.add(f.path()));
         Set<List<String>> expected = new HashSet<>();
-        for (List<String> pair : oracle.edges()) {
+        for (List<String> pair : oracleEdges) {
             if (sourceFiles.contains(pair.get(0)) && sourceFiles.contains(pair.get(1))) {
                 expected.add(pair);
             }
@@ -132,8 +170,8 @@ class EdgeAccuracyTest {
      * compile-time constant of the target ({@code Target.NAME} where the target's class file gives
      * NAME a ConstantValue).
      */
-    private static Set<List<String>> invisibleInBytecode(RepoMap map, BytecodeOracle.Result oracle, Path sources)
-            throws IOException {
+    private static Set<List<String>> invisibleInBytecode(RepoMap map, BytecodeOracle.Result oracle,
+                                                         Set<List<String>> visible, Path sources) throws IOException {
         Map<List<String>, Set<EdgeKind>> kinds = new HashMap<>();
         map.edges().forEach(e -> kinds.computeIfAbsent(List.of(e.from(), e.to()), k -> EnumSet.noneOf(EdgeKind.class))
                 .add(e.kind()));
@@ -142,10 +180,11 @@ class EdgeAccuracyTest {
         Set<List<String>> invisible = new HashSet<>();
         for (var entry : kinds.entrySet()) {
             List<String> pair = entry.getKey();
-            if (oracle.edges().contains(pair)) {
+            if (visible.contains(pair)) {
                 continue;
             }
-            if (IMPORT_KINDS.containsAll(entry.getValue())
+            if (oracle.edges().containsKey(pair)
+                    || IMPORT_KINDS.containsAll(entry.getValue())
                     || usesConstant(sources.resolve(pair.get(0)), typesByFile.getOrDefault(pair.get(1), List.of()), oracle)) {
                 invisible.add(pair);
             }

@@ -119,6 +119,20 @@ class IncrementalMapTest {
     }
 
     @Test
+    void aReMapStoredInTheBackgroundIsWhatTheNextServiceReopens() throws Exception {
+        IndexedMapService service = new IndexedMapService(cache);
+        map(service);
+        write(root, SRC + "b/Order.java", "package b; class Order { Invoice invoice; void pay() { a.Money m = null; } }");
+        MapResult remapped = map(service);
+
+        MapResult reopened = map(new IndexedMapService(cache));
+
+        assertThat(remapped.stats().parsed()).isEqualTo(1);
+        assertThat(reopened.stats().parsed()).isZero();
+        assertThat(reopened.map()).isEqualTo(remapped.map());
+    }
+
+    @Test
     void touchingWithoutChangingIsConfirmedByContentHash() throws Exception {
         IndexedMapService service = new IndexedMapService(cache);
         map(service);

@@ -10,6 +10,12 @@ final class ByteCounter extends ChannelDuplexHandler {
     private long up;
     private long down;
 
+    /** Starts counting a new exchange on a reused connection. */
+    void reset() {
+        up = 0;
+        down = 0;
+    }
+
     long up() {
         return up;
     }

@@ -38,6 +38,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
     private boolean closing;
     private ScheduledFuture<?> deadline;
     private Channel upstream;
+    private Channel parked;
+    private String parkedKey;
     private final InterceptScope intercept;
 
     ClientHandler(ProxyContext pc, HeadGuard guard) {
@@ -95,8 +97,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
                         : "malformed request: ";
                 reject(req.method().name(), status, what + cause.getMessage(), true);
             } else if (intercept != null) {
+                dropParked();
                 new InterceptedExchange(this, pc, gate, ctx, intercept).start(req);
             } else if (HttpMethod.CONNECT.equals(req.method())) {
+                dropParked();
                 new ConnectTunnel(this, pc, gate, ctx).start(req);
             } else {
                 new HttpExchange(this, pc, gate, ctx).start(req);
@@ -143,7 +147,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
         }
         FullHttpRequest next = pending.poll();
         if (next != null) {
-            start(next);
+            // A later task, not a nested call: decisions made on the event loop finish inside start(),
+            // and thousands of pipelined requests must not recurse.
+            busy = true;
+            ctx.executor().execute(() -> {
+                if (closing || !ctx.channel().isActive()) {
+                    next.release();
+                } else {
+                    start(next);
+                }
+            });
         } else {
             ctx.channel().config().setAutoRead(true);
             arm();
@@ -160,6 +173,50 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
     @Override
     public void upstream(Channel ch) {
         this.upstream = ch;
+    }
+
+    @Override
+    public void park(Channel ch, String key) {
+        if (parked != null && parked != ch) {
+            parked.close();
+        }
+        if (closing || !ctx.channel().isActive()) {
+            ch.close();
+            parked = null;
+            parkedKey = null;
+            return;
+        }
+        ch.config().setAutoRead(true);
+        ParkedUpstream.park(ch, key);
+        parked = ch;
+        parkedKey = key;
+    }
+
+    /** @return the reuse key of the parked upstream connection, or {@code null} */
+    String parkedKey() {
+        return parkedKey;
+    }
+
+    /** @return the parked upstream connection for {@code key}, now taken, or {@code null} */
+    Channel takeParked(String key) {
+        Channel ch = parked;
+        parked = null;
+        parkedKey = null;
+        if (ParkedUpstream.take(ch, key)) {
+            return ch;
+        }
+        if (ch != null) {
+            ch.close();
+        }
+        return null;
+    }
+
+    private void dropParked() {
+        if (parked != null) {
+            parked.close();
+            parked = null;
+            parkedKey = null;
+        }
     }
 
     String client() {
@@ -212,6 +269,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Exchan
         if (upstream != null) {
             upstream.close();
         }
+        dropParked();
         c.fireChannelInactive();
     }
 

@@ -6,11 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -25,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * The host-side egress proxy (Netty): one {@link ProxyListener} per sandbox on 127.0.0.1, each an
  * HTTP forward proxy (absolute-form only) and CONNECT endpoint that decides every request against
  * the sandbox's policy, logs every decision, and dials only checked addresses. Shares its event
- * loops and blocking pool between listeners. Thread-safe; close it to stop everything.
+ * loops (NIO, or native epoll on request) and blocking pool between listeners. Thread-safe;
+ * close it to stop everything.
  *
  * <pre>{@code
  * try (EgressProxy proxy = new EgressProxy(ProxySettings.defaults(Resolver.system()));
@@ -36,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EgressProxy implements AutoCloseable {
     private final ProxySettings settings;
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("cofferdam-egress-accept"));
-    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("cofferdam-egress"));
+    private final EventLoopGroup boss = Transport.group(1, new DefaultThreadFactory("cofferdam-egress-accept"));
+    private final EventLoopGroup workers = Transport.group(0, new DefaultThreadFactory("cofferdam-egress"));
     private final ExecutorService blocking = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), new DefaultThreadFactory("cofferdam-egress-blocking", true));
 
@@ -68,7 +67,7 @@ public final class EgressProxy implements AutoCloseable {
             throws EgressProxyException {
         ProxyContext pc = new ProxyContext(sandbox, policy, log, settings, blocking);
         ChannelGroup connections = new DefaultChannelGroup("egress-" + sandbox, GlobalEventExecutor.INSTANCE);
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transport.server())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)

@@ -17,4 +17,12 @@ interface ExchangeOwner {
 
     /** The upstream channel of the current exchange (for back-pressure and cleanup). */
     void upstream(Channel ch);
+
+    /**
+     * Keeps a finished keep-alive upstream connection for this client connection's next request
+     * to the same host, port and checked address (see {@link ParkedUpstream}); the default closes it.
+     */
+    default void park(Channel ch, String key) {
+        ch.close();
+    }
 }

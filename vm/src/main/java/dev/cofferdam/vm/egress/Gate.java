@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The blocking half of a decision: resolve an allowed name, check every resolved address
- * (DNS rebinding), and write the record to the egress log. Runs on the blocking executor.
+ * (DNS rebinding), and write the record to the egress log. Lookups run on the blocking executor;
+ * decisions that need none ({@link #resolveKnown}) and their log writes may run on an event loop.
  * Stateless apart from the context; thread-safe.
  */
 final class Gate {
@@ -34,13 +35,11 @@ final class Gate {
         this.pc = pc;
     }
 
-    /** Resolves and checks; no logging. */
+    /** Resolves and checks; no logging. May block on DNS. */
     Outcome resolve(Policy policy, RequestTarget t, Decision byName) {
-        if (!byName.allowed()) {
-            return new Outcome(byName, null, 403, "denied: " + byName.reason(), null);
-        }
-        if (t.host().isAddress()) {
-            return new Outcome(byName, t.host().address(), 0, "", null);
+        Outcome quick = resolveKnown(policy, t, byName);
+        if (quick != null) {
+            return quick;
         }
         List<InetAddress> all;
         try {
@@ -48,6 +47,27 @@ final class Gate {
         } catch (UnknownHostException e) {
             return new Outcome(byName, null, 502, "cannot resolve " + t.host().text(), null);
         }
+        return check(policy, t, byName, all);
+    }
+
+    /**
+     * Decides without a lookup when that is possible: a denial by name, an IP literal, or a name
+     * with fixed answers ({@link Resolver#known}). Safe on an event loop.
+     *
+     * @return the outcome, or {@code null} when only a DNS lookup can tell
+     */
+    Outcome resolveKnown(Policy policy, RequestTarget t, Decision byName) {
+        if (!byName.allowed()) {
+            return new Outcome(byName, null, 403, "denied: " + byName.reason(), null);
+        }
+        if (t.host().isAddress()) {
+            return new Outcome(byName, t.host().address(), 0, "", null);
+        }
+        List<InetAddress> known = pc.settings().resolver().known(t.host().text());
+        return known == null || known.isEmpty() ? null : check(policy, t, byName, known);
+    }
+
+    private static Outcome check(Policy policy, RequestTarget t, Decision byName, List<InetAddress> all) {
         for (InetAddress a : all) {
             Optional<Decision> bad = policy.checkResolved(t.host().text(), a, t.port());
             if (bad.isPresent()) {

@@ -8,12 +8,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,9 +23,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One plain-HTTP request through the proxy: decided on the absolute URI's host (the Host header is
- * replaced by it), resolved and checked off the event loop, logged, then sent in origin-form over
- * a fresh upstream connection to exactly the checked address; the response streams back.
- * Event-loop confined apart from the blocking step.
+ * replaced by it), resolved and checked, logged, then sent in origin-form over
+ * an upstream connection to exactly the checked address; the response streams back. The upstream
+ * connection is fresh, or the idle keep-alive one this client connection kept from its previous
+ * request to the same host, port and checked address ({@link ParkedUpstream}).
+ * When no lookup is needed (a denial by name, an IP literal, a resolver override) the decision and
+ * its log write happen on the event loop, with no thread hop; a DNS lookup goes to the blocking pool.
+ * Event-loop confined apart from that blocking step.
  */
 final class HttpExchange {
     private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
@@ -62,25 +64,40 @@ final class HttpExchange {
         Decision byName = policy.decide(t.host(), t.port());
         FullHttpRequest up = upstreamRequest(req, t);
         String client = owner.client();
-        pc.blocking().execute(() -> {
-            Gate.Outcome o = gate.resolve(policy, t, byName);
-            Decision d = o.decision();
-            if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
-                d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
-            }
-            long started = System.nanoTime();
-            ByteCounter counter = new ByteCounter();
-            // The TCP connect to the checked address overlaps the log write; no request byte is sent
-            // before the record is stored (see proceed).
-            ChannelFuture connecting = o.status() == 0 ? connect(o, t, counter) : null;
-            Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
-                    gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
-            ctx.executor().execute(() -> proceed(logged, t, up, clientClose, connecting, counter, started));
-        });
+        String parkedKey = owner.parkedKey();
+        Gate.Outcome known = gate.resolveKnown(policy, t, byName);
+        if (known != null) {
+            // No lookup needed: decided and logged right here, without a round trip to another thread.
+            decided(known, t, method, client, hostHeader, up, clientClose, parkedKey, true);
+            return;
+        }
+        pc.blocking().execute(() -> decided(gate.resolve(policy, t, byName), t, method, client, hostHeader, up,
+                clientClose, parkedKey, false));
     }
 
-    private ChannelFuture connect(Gate.Outcome o, RequestTarget t, ByteCounter counter) {
-        return new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+    private void decided(Gate.Outcome o, RequestTarget t, String method, String client, String hostHeader,
+            FullHttpRequest up, boolean clientClose, String parkedKey, boolean onLoop) {
+        Decision d = o.decision();
+        if (d.allowed() && hostHeader != null && !hostHeader.equalsIgnoreCase(t.hostHeader())) {
+            d = new Decision(true, d.rule(), d.reason() + "; Host header replaced by the URI's host");
+        }
+        long started = System.nanoTime();
+        String key = o.status() == 0 ? ParkedUpstream.key(t.host().text(), t.port(), o.address()) : null;
+        // A new TCP connect to the checked address overlaps the log write, unless this client
+        // connection holds an idle one for the same key; no request byte is sent before the
+        // record is stored (see proceed).
+        ChannelFuture connecting = key != null && !key.equals(parkedKey) ? connect(o, t) : null;
+        Gate.Outcome logged = gate.log(new Gate.Outcome(d, o.address(), o.status(), o.message(), null),
+                gate.draft(client, method, t.host().text(), t.port(), t.redactedPath(), "", d, o.status()));
+        if (onLoop) {
+            proceed(logged, t, up, clientClose, connecting, key, started);
+        } else {
+            ctx.executor().execute(() -> proceed(logged, t, up, clientClose, connecting, key, started));
+        }
+    }
+
+    private ChannelFuture connect(Gate.Outcome o, RequestTarget t) {
+        return new Bootstrap().group(ctx.channel().eventLoop()).channel(Transport.socket())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
@@ -89,13 +106,13 @@ final class HttpExchange {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(counter, idle(), new HttpClientCodec());
+                        ch.pipeline().addLast(new ByteCounter(), idle(), new HttpClientCodec());
                     }
                 }).connect(new InetSocketAddress(o.address(), t.port()));
     }
 
     private void proceed(Gate.Outcome o, RequestTarget t, FullHttpRequest up, boolean clientClose,
-            ChannelFuture connecting, ByteCounter counter, long started) {
+            ChannelFuture connecting, String key, long started) {
         if (o.status() != 0 || o.record() == null || !ctx.channel().isActive()) {
             if (connecting != null) {
                 connecting.channel().close();
@@ -105,6 +122,14 @@ final class HttpExchange {
             owner.respond(Responses.text(status, o.message(), clientClose || status == 503),
                     clientClose || status == 503);
             return;
+        }
+        if (connecting == null) {
+            Channel reused = owner.takeParked(key);
+            if (reused != null) {
+                send(reused, o, up, clientClose, key, started);
+                return;
+            }
+            connecting = connect(o, t);
         }
         connecting.addListener((ChannelFuture f) -> {
             if (!f.isSuccess() || !f.channel().isActive()) {
@@ -117,11 +142,16 @@ final class HttpExchange {
                 owner.respond(Responses.text(502, why, clientClose), clientClose);
                 return;
             }
-            f.channel().pipeline().addLast(new UpstreamResponse(owner, gate, ctx, o.record(), counter, started,
-                    up.method(), clientClose));
-            owner.upstream(f.channel());
-            f.channel().writeAndFlush(up);
+            send(f.channel(), o, up, clientClose, key, started);
         });
+    }
+
+    private void send(Channel ch, Gate.Outcome o, FullHttpRequest up, boolean clientClose, String key,
+            long started) {
+        ch.pipeline().addLast(new UpstreamResponse(owner, gate, ctx, o.record(), ch.pipeline().get(ByteCounter.class),
+                started, up.method(), clientClose, key));
+        owner.upstream(ch);
+        ch.writeAndFlush(up);
     }
 
     private static FullHttpRequest upstreamRequest(FullHttpRequest req, RequestTarget t) {
@@ -136,7 +166,6 @@ final class HttpExchange {
         }
         HOP_BY_HOP.forEach(h::remove);
         h.set(HttpHeaderNames.HOST, t.hostHeader());
-        h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         h.set(HttpHeaderNames.CONTENT_LENGTH, up.content().readableBytes());
         if (up.content().readableBytes() == 0 && !req.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);

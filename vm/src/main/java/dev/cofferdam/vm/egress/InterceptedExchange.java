@@ -11,7 +11,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -111,7 +110,7 @@ final class InterceptedExchange {
         ByteCounter counter = new ByteCounter();
         UpstreamResponse relay = new UpstreamResponse(owner, gate, ctx, o.record(), counter, started, up.method(),
                 clientClose);
-        Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(Transport.socket())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)

@@ -51,6 +51,12 @@ public final class OverrideResolver implements Resolver {
         return a != null ? a : fallback.resolve(name);
     }
 
+    @Override
+    public List<InetAddress> known(String name) {
+        List<InetAddress> a = answers.get(canonicalName(name));
+        return a != null ? a : fallback.known(name);
+    }
+
     private static String canonicalName(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;

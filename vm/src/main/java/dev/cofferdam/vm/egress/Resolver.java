@@ -18,6 +18,17 @@ public interface Resolver {
      */
     List<InetAddress> resolve(String name) throws UnknownHostException;
 
+    /**
+     * Answers without any lookup (no DNS, no file or network I/O), so the proxy may call it on an
+     * event loop; the default knows nothing.
+     *
+     * @param name a canonical host name (never an IP literal)
+     * @return the fixed addresses of {@code name}, or {@code null} when only {@link #resolve} can tell
+     */
+    default List<InetAddress> known(String name) {
+        return null;
+    }
+
     /** @return the JDK's resolver (system DNS, /etc/hosts) */
     static Resolver system() {
         return name -> List.of(InetAddress.getAllByName(name));

@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The egress log in SQLite ({@code egress.db} under the data directory), in WAL mode: a record is
- * on disk when {@link #append} returns, so it survives a crash of the process. One connection,
- * serialized by this object's monitor. Thread-safe.
+ * on disk when {@link #append} returns, so it survives a crash of the process (each append is its
+ * own committed transaction; with {@code synchronous=NORMAL} the WAL is written at commit and
+ * synced at checkpoints, so an OS crash or power cut may lose the last commits, a process crash
+ * none). Writes use one connection serialized by this object's monitor and are single short
+ * statements, so the proxy may append from an event loop; reads ({@link #query}, {@link #hosts},
+ * exports) use a second connection with its own lock and never hold up a write. Thread-safe.
  */
 public final class SqliteEgressLog implements EgressLog {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEgressLog.class);
@@ -30,14 +34,17 @@ public final class SqliteEgressLog implements EgressLog {
 
     private final Path file;
     private final Connection db;
+    private final Connection reader;
+    private final Object readLock = new Object();
     private final List<Consumer<EgressRecord>> listeners = new CopyOnWriteArrayList<>();
     private final PreparedStatement insert;
     private final PreparedStatement update;
-    private boolean closed;
+    private volatile boolean closed;
 
-    private SqliteEgressLog(Path file, Connection db) throws SQLException {
+    private SqliteEgressLog(Path file, Connection db, Connection reader) throws SQLException {
         this.file = file;
         this.db = db;
+        this.reader = reader;
         this.insert = db.prepareStatement("INSERT INTO egress (" + COLUMNS + ") VALUES "
                 + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
         this.update = db.prepareStatement("UPDATE egress SET server_name=?, decision=?, rule=?, reason=?, status=?, "
@@ -67,7 +74,11 @@ public final class SqliteEgressLog implements EgressLog {
                 s.execute("CREATE INDEX IF NOT EXISTS egress_sandbox_time ON egress (sandbox, time_ms)");
                 s.execute("CREATE INDEX IF NOT EXISTS egress_host ON egress (host)");
             }
-            return new SqliteEgressLog(file, c);
+            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = r.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            return new SqliteEgressLog(file, c, r);
         } catch (IOException | SQLException e) {
             throw new EgressLogException("cannot open the egress log " + file + ": " + e.getMessage(), e);
         }
@@ -124,7 +135,13 @@ public final class SqliteEgressLog implements EgressLog {
     }
 
     @Override
-    public synchronized List<EgressRecord> query(EgressQuery q) throws EgressLogException {
+    public List<EgressRecord> query(EgressQuery q) throws EgressLogException {
+        synchronized (readLock) {
+            return read(q);
+        }
+    }
+
+    private List<EgressRecord> read(EgressQuery q) throws EgressLogException {
         check();
         StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + " FROM egress WHERE id > ?");
         List<Object> args = new ArrayList<>();
@@ -143,7 +160,7 @@ public final class SqliteEgressLog implements EgressLog {
         }
         sql.append(" ORDER BY id LIMIT ?");
         args.add(q.limit());
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
@@ -160,12 +177,18 @@ public final class SqliteEgressLog implements EgressLog {
     }
 
     @Override
-    public synchronized List<HostSummary> hosts(String sandbox) throws EgressLogException {
+    public List<HostSummary> hosts(String sandbox) throws EgressLogException {
+        synchronized (readLock) {
+            return summaries(sandbox);
+        }
+    }
+
+    private List<HostSummary> summaries(String sandbox) throws EgressLogException {
         check();
         String where = sandbox == null ? "" : " WHERE sandbox = ?";
         String sql = "SELECT e.host, g.n, e.time_ms, e.decision, e.rule FROM egress e JOIN (SELECT host, COUNT(*) n, "
                 + "MAX(id) last FROM egress" + where + " GROUP BY host) g ON e.id = g.last ORDER BY e.time_ms DESC";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try (PreparedStatement ps = reader.prepareStatement(sql)) {
             if (sandbox != null) {
                 ps.setString(1, sandbox);
             }
@@ -193,17 +216,22 @@ public final class SqliteEgressLog implements EgressLog {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            insert.close();
-            update.close();
-            db.close();
-        } catch (SQLException e) {
-            LOG.warn("closing the egress log {} failed", file, e);
+    public void close() {
+        synchronized (readLock) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    insert.close();
+                    update.close();
+                    db.close();
+                    reader.close();
+                } catch (SQLException e) {
+                    LOG.warn("closing the egress log {} failed", file, e);
+                }
+            }
         }
     }
 

@@ -16,7 +16,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -207,7 +206,7 @@ final class TunnelPeek extends ChannelInboundHandlerAdapter {
                 }
             }
         };
-        Bootstrap b = new Bootstrap().group(clientCh.eventLoop()).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(clientCh.eventLoop()).channel(Transport.socket())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)

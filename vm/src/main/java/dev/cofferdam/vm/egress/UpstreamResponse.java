@@ -30,9 +30,18 @@ final class UpstreamResponse extends ChannelInboundHandlerAdapter {
     private boolean responded;
     private boolean finished;
     private int status;
+    private final String poolKey;
+    private boolean reusable;
 
     UpstreamResponse(ExchangeOwner owner, Gate gate, ChannelHandlerContext client, EgressRecord record,
             ByteCounter counter, long started, HttpMethod method, boolean clientClose) {
+        this(owner, gate, client, record, counter, started, method, clientClose, null);
+    }
+
+    /** @param poolKey the reuse key when the upstream connection may be kept after the response, else null */
+    UpstreamResponse(ExchangeOwner owner, Gate gate, ChannelHandlerContext client, EgressRecord record,
+            ByteCounter counter, long started, HttpMethod method, boolean clientClose, String poolKey) {
+        this.poolKey = poolKey;
         this.owner = owner;
         this.gate = gate;
         this.client = client;
@@ -74,6 +83,7 @@ final class UpstreamResponse extends ChannelInboundHandlerAdapter {
     private void head(HttpResponse r) {
         responded = true;
         status = r.status().code();
+        boolean upstreamKeepAlive = HttpUtil.isKeepAlive(r);
         for (String token : r.headers().getAll(HttpHeaderNames.CONNECTION)) {
             for (String name : token.split(",")) {
                 r.headers().remove(name.strip());
@@ -87,6 +97,7 @@ final class UpstreamResponse extends ChannelInboundHandlerAdapter {
         boolean framed = chunked || HttpUtil.isContentLengthSet(r) || HttpMethod.HEAD.equals(method)
                 || status == 204 || status == 304;
         closeClient |= !framed;
+        reusable = poolKey != null && upstreamKeepAlive && framed;
         if (closeClient) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
@@ -95,7 +106,12 @@ final class UpstreamResponse extends ChannelInboundHandlerAdapter {
     private void finish(ChannelHandlerContext ctx) {
         finished = true;
         client.flush();
-        ctx.close();
+        if (reusable && ctx.channel().isActive()) {
+            ctx.pipeline().remove(this);
+            owner.park(ctx.channel(), poolKey);
+        } else {
+            ctx.close();
+        }
         gate.complete(record, EgressCompletion.of(status, counter.up(), counter.down(),
                 HttpExchange.millisSince(started)));
         if (closeClient) {

@@ -2,6 +2,7 @@ package dev.cofferdam.vm.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a sandbox's egress connections go. QEMU starts the relay binary for every guest
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 public interface EgressRelay {
     /**
      * Prepares the endpoint of one sandbox and returns it for the relay:
-     * {@code unix:/path} or {@code tcp:127.0.0.1:port}. Called at every start.
+     * {@code unix:/path} or {@code tcp:127.0.0.1:port}. Called at every start and when a running
+     * sandbox is re-adopted.
      *
      * @param sandbox the sandbox name
      * @param runDir  the sandbox's private directory for sockets
@@ -20,4 +22,17 @@ public interface EgressRelay {
 
     /** The sandbox stopped or was removed: release its endpoint. */
     void release(String sandbox);
+
+    /**
+     * Variables every guest command gets on top of the proxy variables (credential placeholders,
+     * the CA bundle path). Never a real secret. Read at every exec, so vault edits apply at once.
+     */
+    default Map<String, String> guestEnvironment() {
+        return Map.of();
+    }
+
+    /** Files written into the guest after each boot: guest path to content (e.g. the CA certificate). */
+    default Map<String, String> guestFiles() {
+        return Map.of();
+    }
 }

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The environment every guest command starts with; the request's own variables win. Stateless. */
+/**
+ * The environment every guest command starts with: proxy variables (with {@code NO_PROXY} empty,
+ * so nothing bypasses the proxy), then the relay's variables (placeholders, CA path), then the
+ * request's own variables, which win. Stateless.
+ */
 final class ExecEnvironment {
     private ExecEnvironment() {
     }
 
-    static Map<String, String> of(ExecRequest req) {
+    static Map<String, String> of(ExecRequest req, Map<String, String> egress) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
         env.put("HOME", "/root");
@@ -19,6 +23,9 @@ final class ExecEnvironment {
         for (String k : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
             env.put(k, proxy);
         }
+        env.put("NO_PROXY", "");
+        env.put("no_proxy", "");
+        env.putAll(egress);
         if (req.tty().isPresent()) {
             env.put("TERM", "xterm-256color");
         }

@@ -1,10 +1,12 @@
 package dev.cofferdam.vm.sandbox;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +23,17 @@ final class GuestFiles {
         ExecResult r = service.exec(name, req, (isErr, data, len) -> err.write(data, 0, len));
         if (r.exitCode() != 0) {
             throw new SandboxException("cp to " + name + ":" + guestPath + " failed: " + firstLine(err));
+        }
+    }
+
+    /** Writes text to a guest path, creating its directory. */
+    static void install(SandboxService service, String name, String guestPath, String content) throws SandboxException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExecRequest req = ExecRequest.of("sh", "-c", "mkdir -p \"${1%/*}\" && cat > \"$1\"", "sh", guestPath)
+                .withStdin(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+        ExecResult r = service.exec(name, req, (isErr, data, len) -> err.write(data, 0, len));
+        if (r.exitCode() != 0) {
+            throw new SandboxException("installing " + guestPath + " in " + name + " failed: " + firstLine(err), false, null);
         }
     }
 

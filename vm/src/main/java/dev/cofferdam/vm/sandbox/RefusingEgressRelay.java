@@ -1,11 +1,7 @@
 package dev.cofferdam.vm.sandbox;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,15 +23,13 @@ public final class RefusingEgressRelay implements EgressRelay {
     @Override
     public String endpoint(String sandbox, Path runDir) throws IOException {
         release(sandbox);
-        Path sock = runDir.resolve("egress.sock");
-        if (answers(sock)) {
+        Path sock = EgressSockets.path(runDir);
+        if (EgressSockets.answers(sock)) {
             // Another process (e.g. the workbench) serves this sandbox's egress: leave it in place,
             // so that a short-lived CLI command does not take the socket away when it exits.
             return "unix:" + sock;
         }
-        Files.deleteIfExists(sock);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(sock));
+        ServerSocketChannel server = EgressSockets.bind(sock);
         listeners.put(sandbox, server);
         Thread t = new Thread(() -> refuseAll(sandbox, server), "egress-refuse-" + sandbox);
         t.setDaemon(true);
@@ -52,18 +46,6 @@ public final class RefusingEgressRelay implements EgressRelay {
             } catch (IOException e) {
                 return;
             }
-        }
-    }
-
-    private static boolean answers(Path sock) {
-        if (!Files.exists(sock)) {
-            return false;
-        }
-        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            probe.connect(UnixDomainSocketAddress.of(sock));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -129,6 +129,7 @@ public final class SandboxService implements AutoCloseable {
             SandboxRecord started = r.started(image.dir(), accel.accelerator(), note, vm.qemuPid(),
                     vm.virtiofsdPid(), System.currentTimeMillis());
             store.put(started);
+            installGuestFiles(r.name());
             return info(started);
         } catch (IOException e) {
             relay.release(r.name());
@@ -136,6 +137,20 @@ public final class SandboxService implements AutoCloseable {
         } catch (SandboxException e) {
             relay.release(r.name());
             throw e;
+        }
+    }
+
+    /**
+     * Writes the relay's files (the CA certificate) into a freshly booted guest. A failure only
+     * costs TLS to credential hosts, so it is logged rather than failing the boot.
+     */
+    private void installGuestFiles(String name) {
+        for (Map.Entry<String, String> f : relay.guestFiles().entrySet()) {
+            try {
+                GuestFiles.install(this, name, f.getKey(), f.getValue());
+            } catch (SandboxException e) {
+                LOG.warn("sandbox {}: {}", name, e.getMessage());
+            }
         }
     }
 
@@ -148,7 +163,7 @@ public final class SandboxService implements AutoCloseable {
     public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
         SandboxRecord r = record(name);
         requireRunning(r);
-        Map<String, String> env = ExecEnvironment.of(req);
+        Map<String, String> env = ExecEnvironment.of(req, relay.guestEnvironment());
         String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
         try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
             return ch.exec(req, env, cwd, listener);

@@ -7,22 +7,26 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** A real HTTP server on 127.0.0.1 that answers "ok" and remembers the Host header and path of each request. */
 final class TestUpstream implements AutoCloseable {
-    /** What the upstream saw. */
-    record Seen(String method, String host, String path, String body) {
+    /** What the upstream saw; {@code peerPort} is the port the proxy connected from. */
+    record Seen(String method, String host, String path, String body, int peerPort) {
     }
 
     private final HttpServer server;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** Runs with each request's path before it is answered (tests observe what is true at that moment). */
+    volatile Consumer<String> onRequest = path -> { };
 
     TestUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", ex -> {
+            onRequest.accept(ex.getRequestURI().getPath());
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
-                    ex.getRequestURI().toString(), body));
+                    ex.getRequestURI().toString(), body, ex.getRemoteAddress().getPort()));
             byte[] out = ("ok " + ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, out.length);
             ex.getResponseBody().write(out);

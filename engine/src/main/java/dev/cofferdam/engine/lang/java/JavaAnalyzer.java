@@ -63,7 +63,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
                 Set<JavaImport> imports = new LinkedHashSet<>(partial.imports());
                 imports.addAll(recovered.imports());
                 String pkg = partial.packageName().isEmpty() ? recovered.packageName() : partial.packageName();
-                return new JavaFacts(pkg, new ArrayList<>(imports), partial.types(), partial.refs(), partial.chains(),
+                return new JavaFacts(pkg, new ArrayList<>(imports), partial.types(), partial.refs(), partial.chains(), partial.calls(),
                         partial.variableTypes());
             } catch (RuntimeException e) {
                 return recover(text);
@@ -80,7 +80,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
         while (m.find()) {
             imports.add(new JavaImport(m.group(2), m.group(1) != null, m.group(3) != null));
         }
-        return new JavaFacts(pkg.find() ? pkg.group(1) : "", imports, List.of(), List.of(), List.of(), Map.of());
+        return new JavaFacts(pkg.find() ? pkg.group(1) : "", imports, List.of(), List.of(), List.of(), List.of(), Map.of());
     }
 
     /** "line 3, column 23: Parse error. Found "{", expected one of ...", at most one short line. */
@@ -142,7 +142,7 @@ public final class JavaAnalyzer implements LanguageAnalyzer {
 
     @Override
     public int factsVersion() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
  * (as the owner of the next member) although the source never names it.
  *
  * @param root    {@code this}, a variable or type name, or {@code new T} for an instance creation
- * @param members the calls ({@code m()}) and fields ({@code f}) applied to the root, in order
+ * @param members the calls ({@code m(N)}, N the number of arguments) and fields ({@code f}) applied
+ *                to the root, in order
  * @param scope   index of the innermost enclosing type declaration, -1 at file level
  * @param owner   index of the innermost non-local named type, -1 when none
  * @param count   occurrences

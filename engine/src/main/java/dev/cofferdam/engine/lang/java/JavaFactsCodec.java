@@ -36,6 +36,7 @@ final class JavaFactsCodec {
             }
             writeMap(type.methods(), out);
             writeMap(type.fields(), out);
+            writeMap(type.params(), out);
         }
         out.writeInt(facts.refs().size());
         for (JavaRef ref : facts.refs()) {
@@ -46,8 +47,14 @@ final class JavaFactsCodec {
             out.writeInt(ref.count());
             out.writeBoolean(ref.ambiguous());
         }
-        out.writeInt(facts.chains().size());
-        for (JavaChain chain : facts.chains()) {
+        writeChains(facts.chains(), out);
+        writeChains(facts.calls(), out);
+        writeMap(facts.variableTypes(), out);
+    }
+
+    private static void writeChains(List<JavaChain> chains, DataOutput out) throws IOException {
+        out.writeInt(chains.size());
+        for (JavaChain chain : chains) {
             out.writeUTF(chain.root());
             out.writeInt(chain.members().size());
             for (String m : chain.members()) {
@@ -57,7 +64,6 @@ final class JavaFactsCodec {
             out.writeInt(chain.owner());
             out.writeInt(chain.count());
         }
-        writeMap(facts.variableTypes(), out);
     }
 
     private static void writeMap(Map<String, String> map, DataOutput out) throws IOException {
@@ -98,7 +104,7 @@ final class JavaFactsCodec {
             for (int j = 0; j < s; j++) {
                 supers.add(in.readUTF());
             }
-            types.add(new JavaTypeDecl(name, kind, parent, local, supers, readMap(in), readMap(in)));
+            types.add(new JavaTypeDecl(name, kind, parent, local, supers, readMap(in), readMap(in), readMap(in)));
         }
         n = in.readInt();
         List<JavaRef> refs = new ArrayList<>(n);
@@ -106,7 +112,13 @@ final class JavaFactsCodec {
             refs.add(new JavaRef(in.readUTF(), KINDS[in.readByte()], in.readInt(), in.readInt(), in.readInt(),
                     in.readBoolean()));
         }
-        n = in.readInt();
+        List<JavaChain> chains = readChains(in);
+        List<JavaChain> calls = readChains(in);
+        return new JavaFacts(pkg, imports, types, refs, chains, calls, readMap(in));
+    }
+
+    private static List<JavaChain> readChains(DataInput in) throws IOException {
+        int n = in.readInt();
         List<JavaChain> chains = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String root = in.readUTF();
@@ -117,6 +129,6 @@ final class JavaFactsCodec {
             }
             chains.add(new JavaChain(root, members, in.readInt(), in.readInt(), in.readInt()));
         }
-        return new JavaFacts(pkg, imports, types, refs, chains, readMap(in));
+        return chains;
     }
 }

@@ -18,11 +18,15 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
@@ -56,6 +60,7 @@ final class JavaFactsExtractor {
     private final Set<String> variables = new HashSet<>();
     private final Map<String, String> variableTypes = new HashMap<>();
     private final Map<ChainKey, Integer> chains = new LinkedHashMap<>();
+    private final Map<ChainKey, Integer> calls = new LinkedHashMap<>();
     private final Deque<Set<String>> typeParams = new ArrayDeque<>();
     private int scope = -1;
     private int owner = -1;
@@ -75,6 +80,8 @@ final class JavaFactsExtractor {
                 refs.add(new JavaRef(k.name(), k.kind(), k.scope(), k.owner(), n, k.ambiguous()));
             }
         });
+        List<JavaChain> callList = new ArrayList<>(calls.size());
+        calls.forEach((k, n) -> callList.add(new JavaChain(k.root(), k.members(), k.scope(), k.owner(), n)));
         List<JavaChain> chainList = new ArrayList<>(chains.size());
         Map<String, String> rootTypes = new HashMap<>();
         chains.forEach((k, n) -> {
@@ -84,7 +91,7 @@ final class JavaFactsExtractor {
                 rootTypes.put(k.root(), type);
             }
         });
-        return new JavaFacts(pkg, imports, types, refs, chainList, rootTypes);
+        return new JavaFacts(pkg, imports, types, refs, chainList, callList, rootTypes);
     }
 
     private void visit(Node node) {
@@ -100,7 +107,27 @@ final class JavaFactsExtractor {
         } else if (node instanceof CallableDeclaration<?> callable) {
             withTypeParams(callable, () -> visitChildren(callable));
         } else if (node instanceof MethodCallExpr call) {
+            List<String> flat = JavaNames.flatten(call);
+            if (valueUsedElsewhere(call)) {
+                chain(flat);
+            }
+            call(flat);
             qualifiedChild(call, call.getScope().orElse(null));
+        } else if (node instanceof ObjectCreationExpr creation) {
+            call(new ArrayList<>(List.of("type:" + JavaNames.rawName(creation.getType()),
+                    "<init>(" + creation.getArguments().size() + ")")));
+            visitChildren(creation);
+        } else if (node instanceof ExplicitConstructorInvocationStmt invocation) {
+            call(new ArrayList<>(List.of(invocation.isThis() ? "this" : "super",
+                    "<init>(" + invocation.getArguments().size() + ")")));
+            visitChildren(invocation);
+        } else if (node instanceof ForEachStmt loop) {
+            List<String> iterable = JavaNames.flatten(loop.getIterable());
+            if (iterable != null) {
+                iterable.add("iterator(0)");
+                chain(iterable);
+            }
+            visitChildren(loop);
         } else if (node instanceof FieldAccessExpr access) {
             qualifiedChild(access, access.getScope());
         } else if (node instanceof MethodReferenceExpr reference) {
@@ -164,16 +191,20 @@ final class JavaFactsExtractor {
         }
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
-        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields);
+        Map<String, String> params = new HashMap<>();
+        JavaNames.memberTypes(decl.getMembers(), classParams, this::isTypeParam, methods, fields, params);
         if (decl instanceof RecordDeclaration r) {
             for (Parameter component : r.getParameters()) {
                 String type = JavaNames.declaredType(component.getType(), classParams, this::isTypeParam);
                 fields.put(component.getNameAsString(), type);
                 methods.putIfAbsent(component.getNameAsString(), type);
+                methods.putIfAbsent(component.getNameAsString() + "/0", type);
             }
+            params.putIfAbsent("<init>/" + r.getParameters().size(),
+                    JavaNames.parameterTypes(r.getParameters(), classParams, this::isTypeParam));
         }
         int index = types.size();
-        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields));
+        types.add(new JavaTypeDecl(decl.getNameAsString(), kind, scope, local, supers, methods, fields, params));
         int outerScope = scope;
         int outerOwner = owner;
         owner = local ? outerOwner : index;
@@ -214,15 +245,18 @@ final class JavaFactsExtractor {
     private void anonymousClass(ObjectCreationExpr creation) {
         creation.getScope().ifPresent(this::visit);
         typeRef(creation.getType(), EdgeKind.REFERENCE);
+        call(new ArrayList<>(List.of("type:" + JavaNames.rawName(creation.getType()),
+                "<init>(" + creation.getArguments().size() + ")")));
         creation.getTypeArguments().ifPresent(args -> args.forEach(this::visit));
         creation.getArguments().forEach(this::visit);
         Map<String, String> methods = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
+        Map<String, String> params = new HashMap<>();
         creation.getAnonymousClassBody()
-                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields));
+                .ifPresent(body -> JavaNames.memberTypes(body, Set.of(), this::isTypeParam, methods, fields, params));
         int index = types.size();
         List<String> supers = List.of(JavaNames.rawName(creation.getType()));
-        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields));
+        types.add(new JavaTypeDecl("", "anonymous", scope, true, supers, methods, fields, params));
         int outerScope = scope;
         scope = index;
         creation.getAnonymousClassBody().ifPresent(body -> body.forEach(this::visit));
@@ -232,11 +266,10 @@ final class JavaFactsExtractor {
     /** Visits a call or field access whose qualifier may be a type name ({@code Foo.bar()}). */
     private void qualifiedChild(Node node, Expression qualifier) {
         if (qualifier instanceof MethodCallExpr || qualifier instanceof FieldAccessExpr) {
-            List<String> flat = JavaNames.flatten(qualifier);
-            if (flat != null && flat.size() >= 2) {
-                chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
-                        Integer::sum);
-            }
+            chain(JavaNames.flatten(qualifier));
+        } else if (qualifier instanceof NameExpr name && Character.isLowerCase(name.getNameAsString().charAt(0))) {
+            // a variable or an inherited field: its type owns the member
+            chains.merge(new ChainKey(name.getNameAsString(), List.of(), scope, owner), 1, Integer::sum);
         }
         String chain = qualifier == null ? null : JavaNames.nameChain(qualifier);
         if (chain != null) {
@@ -246,6 +279,33 @@ final class JavaFactsExtractor {
             visitChildrenExcept(node, qualifier);
         } else {
             visitChildren(node);
+        }
+    }
+
+    /**
+     * @return whether the call's value is used other than as a receiver (receivers are noted by
+     *         {@link #qualifiedChild}); a call that is a statement of its own discards its value
+     */
+    private static boolean valueUsedElsewhere(MethodCallExpr call) {
+        Node parent = call.getParentNode().orElse(null);
+        return !(parent instanceof ExpressionStmt
+                || parent instanceof MethodCallExpr m && m.getScope().orElse(null) == call
+                || parent instanceof FieldAccessExpr f && f.getScope() == call
+                || parent instanceof MethodReferenceExpr r && r.getScope() == call);
+    }
+
+    private void call(List<String> flat) {
+        if (flat != null && flat.size() >= 2) {
+            calls.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                    Integer::sum);
+        }
+    }
+
+    /** Notes an expression whose type javac records: a receiver, a used call value, a for-each iterable. */
+    private void chain(List<String> flat) {
+        if (flat != null && flat.size() >= 2) {
+            chains.merge(new ChainKey(flat.get(0), List.copyOf(flat.subList(1, flat.size())), scope, owner), 1,
+                    Integer::sum);
         }
     }
 

@@ -45,6 +45,7 @@ final class JavaLinker {
                 linkImports(file);
                 linkRefs(file);
                 linkChains(file);
+                linkCalls(file);
             }
         }
     }
@@ -72,6 +73,29 @@ final class JavaLinker {
             TypeEntry target = chains.typeOf(file, chain);
             if (target != null) {
                 edgeTo(file, target, chain.owner(), EdgeKind.REFERENCE, chain.count());
+            }
+        }
+    }
+
+    /**
+     * The declared parameter types of the called methods and constructors: javac resolves them to
+     * check the arguments, and records them in the call's descriptor.
+     */
+    private void linkCalls(JavaFileScope file) {
+        for (JavaChain call : file.facts.calls()) {
+            ChainTyper.Callee callee = chains.callee(file, call);
+            if (callee == null || callee.params().isEmpty()) {
+                continue;
+            }
+            TypeEntry declaring = callee.declaring();
+            for (String param : callee.params().split(",")) {
+                if (param.isEmpty()) {
+                    continue;
+                }
+                Resolved resolved = resolver.resolve(declaring.file, declaring.index, param, false);
+                if (resolved != null && resolved.entry() != null) {
+                    edgeTo(file, resolved.entry(), call.owner(), EdgeKind.REFERENCE, call.count());
+                }
             }
         }
     }

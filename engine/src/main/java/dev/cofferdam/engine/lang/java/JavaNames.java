@@ -1,8 +1,10 @@
 package dev.cofferdam.engine.lang.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -14,6 +16,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,12 +46,22 @@ final class JavaNames {
 
     /** Return types of the methods and types of the fields declared directly in a type body. */
     static void memberTypes(List<? extends Node> members, Set<String> classParams, Predicate<String> inScope,
-                            Map<String, String> methods, Map<String, String> fields) {
+                            Map<String, String> methods, Map<String, String> fields, Map<String, String> params) {
         for (Node member : members) {
             if (member instanceof MethodDeclaration m) {
-                Set<String> params = new HashSet<>(classParams);
-                m.getTypeParameters().forEach(t -> params.add(t.getNameAsString()));
-                methods.merge(m.getNameAsString(), declaredType(m.getType(), params, inScope), JavaNames::agree);
+                Set<String> typeParams = params(m.getTypeParameters(), classParams);
+                String type = declaredType(m.getType(), typeParams, inScope);
+                methods.merge(m.getNameAsString(), type, JavaNames::agree);
+                boolean varArgs = !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs();
+                String key = m.getNameAsString() + "/" + (varArgs ? "*" : m.getParameters().size());
+                methods.merge(key, type, JavaNames::agree);
+                params.merge(key, parameterTypes(m.getParameters(), typeParams, inScope),
+                        JavaNames::agreeEach);
+            } else if (member instanceof ConstructorDeclaration c) {
+                boolean varArgs = !c.getParameters().isEmpty() && c.getParameters().getLast().get().isVarArgs();
+                params.merge("<init>/" + (varArgs ? "*" : c.getParameters().size()),
+                        parameterTypes(c.getParameters(), params(c.getTypeParameters(), classParams), inScope),
+                        JavaNames::agreeEach);
             } else if (member instanceof FieldDeclaration f) {
                 for (VariableDeclarator v : f.getVariables()) {
                     fields.merge(v.getNameAsString(), declaredType(v.getType(), classParams, inScope), JavaNames::agree);
@@ -57,20 +70,53 @@ final class JavaNames {
         }
     }
 
+    private static Set<String> params(List<TypeParameter> own, Set<String> classParams) {
+        Set<String> names = new HashSet<>(classParams);
+        own.forEach(t -> names.add(t.getNameAsString()));
+        return names;
+    }
+
+    /** @return the declared class types of the parameters, comma-separated, "" for the others */
+    static String parameterTypes(List<Parameter> parameters, Set<String> typeParams, Predicate<String> inScope) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < parameters.size(); i++) {
+            joined.append(i == 0 ? "" : ",").append(declaredType(parameters.get(i).getType(), typeParams, inScope));
+        }
+        return joined.toString();
+    }
+
+    /** Merges two comma-separated type lists of one arity position by position (see {@link #agree}). */
+    static String agreeEach(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        String[] x = a.split(",", -1);
+        String[] y = b.split(",", -1);
+        if (x.length != y.length) {
+            return "";
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < x.length; i++) {
+            joined.append(i == 0 ? "" : ",").append(agree(x[i], y[i]));
+        }
+        return joined.toString();
+    }
+
     static String rawName(ClassOrInterfaceType type) {
         return type.getScope().map(s -> rawName(s) + "." + type.getNameAsString()).orElse(type.getNameAsString());
     }
 
     /**
      * @return root then members of a receiver expression ({@code this}, a name or {@code type:T},
-     *         then {@code m()} for calls and {@code f} for fields), or null when it is something else
+     *         then {@code m(N)} for calls with N arguments and {@code f} for fields), or null when it
+     *         is something else
      */
     static List<String> flatten(Expression e) {
         if (e instanceof MethodCallExpr call) {
             List<String> base = call.getScope().isPresent() ? flatten(call.getScope().get())
                     : new ArrayList<>(List.of("this"));
             if (base != null) {
-                base.add(call.getNameAsString() + "()");
+                base.add(call.getNameAsString() + "(" + call.getArguments().size() + ")");
             }
             return base;
         }

@@ -191,4 +191,44 @@ class JavaResolutionTest {
         assertThat(targets(map, "b/Use.java")).containsExactly("a/Box.java", "a/Cart.java", "a/Line.java", "a/Shop.java");
         assertThat(edge(map, "b/Use.java", "a/Cart.java", EdgeKind.REFERENCE).weight()).isEqualTo(2);
     }
+
+    @Test
+    void usedCallValuesForEachIteratorsOverloadsInheritedFieldsAndStaticImports() throws Exception {
+        write(root, SRC + "a/Items.java", "package a; public class Items implements Iterable<String> {"
+                + " public Cursor iterator() { return null; } }");
+        write(root, SRC + "a/Cursor.java", "package a; public abstract class Cursor implements java.util.Iterator<String> {}");
+        write(root, SRC + "a/Tag.java", "package a; public class Tag {}");
+        write(root, SRC + "a/Label.java", "package a; public class Label {}");
+        write(root, SRC + "a/Maker.java", "package a; public class Maker {"
+                + " public static Tag make(int a) { return null; } public static Label make(int a, int b) { return null; }"
+                + " public static Items items() { return null; } }");
+        write(root, SRC + "a/Base.java", "package a; public class Base { protected Items held; }");
+        write(root, SRC + "a/Unused.java", "package a; public class Unused { public static Unused drop() { return null; } }");
+        write(root, SRC + "b/Use.java", "package b;\nimport static a.Maker.items;\nimport a.Maker;\nimport a.Base;\n"
+                + "import a.Unused;\nclass Use extends Base {\n"
+                + " Object f() { for (String s : held) { } Unused.drop(); Object o = items(); return Maker.make(1, 2); } }");
+        RepoMap map = map();
+        // Cursor: iterator() of the inherited field's type; Items: the field's type owns iterator(),
+        // and items() is used; Label: the two-argument overload; not Tag (one argument)
+        assertThat(targets(map, "b/Use.java")).containsExactly("a/Base.java", "a/Cursor.java", "a/Items.java",
+                "a/Label.java", "a/Maker.java", "a/Unused.java");
+        assertThat(edge(map, "b/Use.java", "a/Unused.java", EdgeKind.REFERENCE).weight()).isEqualTo(1);
+    }
+
+    @Test
+    void calleeParameterTypesAreDependenciesOfTheCaller() throws Exception {
+        write(root, SRC + "a/Spec.java", "package a; public class Spec {}");
+        write(root, SRC + "a/Detail.java", "package a; public class Detail extends Spec {}");
+        write(root, SRC + "a/Plan.java", "package a; public class Plan {}");
+        write(root, SRC + "a/Holder.java", "package a; public class Holder { public Holder(Spec s) { }"
+                + " public void put(Plan p) { } public void put(Plan p, int n) { } public void put(String a, String b) { } }");
+        write(root, SRC + "b/Use.java", "package b;\nimport a.Holder;\n"
+                + "class Use extends Holder {\n Use() { super(null); }\n"
+                + " void f(Holder h) { new Holder(null).put(null); h.put(\"x\", \"y\"); } }");
+        RepoMap map = map();
+        // Spec: the constructor's parameter, through new Holder(null) and super(null); Plan: put/1;
+        // put/2 has overloads that disagree on the first parameter, so nothing from them
+        assertThat(targets(map, "b/Use.java")).containsExactly("a/Holder.java", "a/Plan.java", "a/Spec.java");
+        assertThat(edge(map, "b/Use.java", "a/Spec.java", EdgeKind.REFERENCE).weight()).isEqualTo(2);
+    }
 }

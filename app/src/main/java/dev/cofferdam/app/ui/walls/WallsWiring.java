@@ -1,0 +1,70 @@
+package dev.cofferdam.app.ui.walls;
+
+import dev.cofferdam.vm.egress.EgressLogException;
+import dev.cofferdam.vm.egress.EgressRuntime;
+import dev.cofferdam.vm.egress.Resolver;
+import dev.cofferdam.vm.policy.BalancedAllowlist;
+import dev.cofferdam.vm.policy.CofferdamDirs;
+import dev.cofferdam.vm.policy.PolicyStore;
+import dev.cofferdam.vm.sandbox.SandboxException;
+import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
+import dev.cofferdam.vm.sandbox.SandboxService;
+import dev.cofferdam.vm.sandbox.VmDirs;
+import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.SecretException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the Walls services over the user's directories: egress runtime, policy store, sandboxes. */
+public final class WallsWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WallsWiring.class);
+
+    private final EgressRuntime egress;
+    private final ProxyEgressRelay relay;
+    private final WallsServices services;
+
+    private WallsWiring(EgressRuntime egress, ProxyEgressRelay relay, WallsServices services) {
+        this.egress = egress;
+        this.relay = relay;
+        this.services = services;
+    }
+
+    /**
+     * @throws EgressLogException when the egress log cannot be opened
+     * @throws SecretException    when the interception CA cannot be loaded
+     */
+    public static WallsWiring open() throws EgressLogException, SecretException {
+        CofferdamDirs dirs = CofferdamDirs.fromEnvironment();
+        EgressRuntime egress = EgressRuntime.open(dirs, Resolver.system());
+        ProxyEgressRelay relay = new ProxyEgressRelay(egress, new EncryptedFileSecretStore(dirs.config()));
+        Optional<SandboxService> sandboxes = Optional.empty();
+        String why = "";
+        try {
+            sandboxes = Optional.of(new SandboxService(VmDirs.defaults(), relay,
+                    SandboxService.Options.defaults()));
+        } catch (SandboxException e) {
+            LOG.warn("sandbox service unavailable: {}", e.getMessage());
+            why = e.getMessage();
+        }
+        return new WallsWiring(egress, relay, new WallsServices(sandboxes, why, egress.log(),
+                new PolicyStore(dirs.config()), BalancedAllowlist.shipped()));
+    }
+
+    public WallsServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.sandboxes().ifPresent(s -> {
+            try {
+                s.close();
+            } catch (SandboxException e) {
+                LOG.debug("closing the sandbox service", e);
+            }
+        });
+        relay.close();
+        egress.close();
+    }
+}
