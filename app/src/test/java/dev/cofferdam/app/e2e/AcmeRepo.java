@@ -1,5 +1,6 @@
 package dev.cofferdam.app.e2e;
 
+import dev.cofferdam.engine.testing.TestRepo;
 import java.nio.file.Path;
 import java.time.Instant;
 

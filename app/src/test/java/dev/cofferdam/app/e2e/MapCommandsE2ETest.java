@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cofferdam.app.cli.CofferdamCommand;
+import dev.cofferdam.engine.testing.TestRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
