@@ -45,6 +45,7 @@ final class McpCommand implements Callable<Integer> {
         String version = new VersionProvider().getVersion()[0].replace("cofferdam ", "");
         if (httpPort == null) {
             new StdioTransport(new McpSession(tools, version)).serve(System.in, spec.commandLine().getOut());
+            maps.flush(); // the client closed stdin: let the last re-map's index copy land before exiting
             return CofferdamCommand.EXIT_OK;
         }
         try (HttpTransport http = new HttpTransport(httpPort, () -> new McpSession(tools, version))) {

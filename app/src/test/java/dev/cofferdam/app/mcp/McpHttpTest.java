@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class McpHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private IndexedMapService maps;
+
     @TempDir
     Path tmp;
     private TestRepo repo;
@@ -35,13 +37,15 @@ class McpHttpTest {
     @BeforeEach
     void start() throws Exception {
         repo = TestRepo.create(tmp.resolve("repo"));
-        MapTools tools = new MapTools(repo.root().toRealPath(), new IndexedMapService(tmp.resolve("cache")));
+        maps = new IndexedMapService(tmp.resolve("cache"));
+        MapTools tools = new MapTools(repo.root().toRealPath(), maps);
         server = new HttpTransport(0, () -> new McpSession(tools, "test"));
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         server.close();
+        maps.flush(); // a re-map's index copy is written in the background; let it land before @TempDir goes
     }
 
     private HttpResponse<String> post(String session, String accept, String body) throws Exception {

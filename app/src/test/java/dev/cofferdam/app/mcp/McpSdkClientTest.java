@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class McpSdkClientTest {
         } finally {
             client.closeGracefully();
         }
+    }
+
+    @AfterEach
+    void flushBackgroundWrites() throws Exception {
+        new IndexedMapService(tmp.resolve("cache")).flush(); // background index writes land before @TempDir goes
     }
 
     @Test

@@ -53,6 +53,13 @@ final class BackgroundWrites {
         }
     }
 
+    /** Blocks until every write queued so far, of any database, has finished. */
+    static void awaitAll() throws AnalysisException {
+        for (Path database : PENDING.keySet()) {
+            await(database);
+        }
+    }
+
     /** Queues a write; the caller has awaited the previous one of this database. */
     static void submit(Path database, Write write) {
         PENDING.put(database, WRITER.submit(() -> {

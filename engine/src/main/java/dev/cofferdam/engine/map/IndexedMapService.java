@@ -102,4 +102,14 @@ public final class IndexedMapService implements MapService {
         }
         return p;
     }
+
+    /**
+     * Waits until the index copies that in-process re-maps write in the background have been
+     * written, e.g. before the cache directory is removed or the process exits.
+     *
+     * @throws AnalysisException when interrupted while waiting
+     */
+    public void flush() throws AnalysisException {
+        BackgroundWrites.awaitAll();
+    }
 }

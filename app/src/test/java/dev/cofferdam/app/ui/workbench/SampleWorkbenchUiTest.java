@@ -64,6 +64,7 @@ class SampleWorkbenchUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        new IndexedMapService(dir.resolve("cache")).flush(); // background index writes land before @TempDir goes
         workers.shutdownNow();
         prefs.removeNode();
     }
