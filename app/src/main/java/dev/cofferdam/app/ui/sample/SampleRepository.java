@@ -24,6 +24,10 @@ public final class SampleRepository {
     private static final Logger LOG = LoggerFactory.getLogger(SampleRepository.class);
     static final String VERSION = "1";
     private static final String MARKER = "cofferdam-sample";
+    /** Where the bundled transcript names the sample's folder; replaced by the real path on write. */
+    static final String PLACEHOLDER = "{{SAMPLE}}";
+    /** The folder beside the sample that holds the sample session. */
+    public static final String SESSION_DIR = "sample-session";
 
     private final Path target;
 
@@ -38,13 +42,20 @@ public final class SampleRepository {
         return data.resolve("cofferdam").resolve("sample");
     }
 
+    /** @return the bundled agent session on the sample, beside the sample folder */
+    public static Path sessionFile(Path sample) {
+        return sample.resolveSibling(SESSION_DIR).resolve("session.jsonl");
+    }
+
     /**
-     * @return the folder, created and replayed if it was not there yet
+     * @return the folder, created and replayed if it was not there yet, with the sample session
+     *         ({@link #sessionFile}) written beside it
      * @throws IOException when the folder cannot be written or git fails
      */
     public Path ensure() throws IOException {
         Path marker = target.resolve(".git").resolve(MARKER);
         if (Files.isRegularFile(marker) && VERSION.equals(Files.readString(marker).trim())) {
+            writeSession();
             return target;
         }
         Files.createDirectories(target.getParent());
@@ -55,6 +66,7 @@ public final class SampleRepository {
             deleteTree(target);
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("sample repository written to {}", target);
+            writeSession();
             return target;
         } finally {
             deleteTree(work);
@@ -76,6 +88,21 @@ public final class SampleRepository {
                     "GIT_COMMITTER_NAME", c.author(), "GIT_COMMITTER_EMAIL", c.email(), "GIT_COMMITTER_DATE", date),
                     "commit", "-q", "--no-verify", "-m", c.message());
         }
+    }
+
+    /** Writes the bundled transcript with its {@code cwd} and paths pointing at this sample folder. */
+    private void writeSession() throws IOException {
+        String abs = target.toAbsolutePath().toString();
+        String json = abs.replace("\\", "\\\\").replace("\"", "\\\"");
+        String content = resource("session.jsonl").replace(PLACEHOLDER, json);
+        Path file = sessionFile(target);
+        if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "session-", ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Writes the first nth/of of the file's lines (all of them the last time). */

@@ -2,6 +2,8 @@ package dev.cofferdam.app.ui.trace;
 
 import dev.cofferdam.app.cli.EgressHosts;
 import dev.cofferdam.app.receiver.ReceivedSessions;
+import dev.cofferdam.app.ui.sample.SampleRepository;
+import dev.cofferdam.engine.trace.AgentKind;
 import dev.cofferdam.engine.ProgressListener;
 import dev.cofferdam.engine.trace.SessionLocator;
 import dev.cofferdam.engine.trace.SessionRef;
@@ -12,6 +14,7 @@ import dev.cofferdam.engine.trace.TraceSession;
 import dev.cofferdam.engine.trace.report.HostContact;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import dev.cofferdam.vm.egress.EgressLogException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,27 +26,47 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's {@link TraceSource}: the agents' session folders, the received sessions and the trace
  * store in the data directory, and the sandbox egress log there, like the {@code cofferdam trace}
- * commands. Thread-safe (the store is).
+ * commands, plus the bundled sample session when the sample repository has been written. Thread-safe
+ * (the store is).
  */
 public final class TraceLibrary implements TraceSource {
     private static final Logger LOG = LoggerFactory.getLogger(TraceLibrary.class);
     private final SessionRoots roots;
     private final Path dataDir;
     private final boolean useStore;
+    private final Path sampleSession;
     private TraceService service;
 
     /** @param useStore keep parsed sessions in the store of the data directory */
     public TraceLibrary(SessionRoots roots, Path dataDir, boolean useStore) {
+        this(roots, dataDir, useStore, null);
+    }
+
+    /**
+     * @param useStore      keep parsed sessions in the store of the data directory
+     * @param sampleSession the sample session's transcript ({@link SampleRepository#sessionFile}), listed
+     *                      when it exists; null for none
+     */
+    public TraceLibrary(SessionRoots roots, Path dataDir, boolean useStore, Path sampleSession) {
         this.roots = roots;
         this.dataDir = dataDir;
         this.useStore = useStore;
+        this.sampleSession = sampleSession;
     }
 
     /** The library of this user's environment (the same folders as {@code cofferdam trace}). */
     public static TraceLibrary forUser() {
         Path home = Path.of(System.getProperty("user.home"));
         return new TraceLibrary(SessionRoots.fromEnvironment(System.getenv(), home),
-                TraceStore.defaultDir(System.getenv(), home), true);
+                TraceStore.defaultDir(System.getenv(), home), true,
+                SampleRepository.sessionFile(SampleRepository.defaultLocation()));
+    }
+
+    /** @return whether a listed session is the bundled sample session */
+    static boolean isSample(SessionRef r) {
+        Path parent = Path.of(r.path()).getParent();
+        return parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(SampleRepository.SESSION_DIR);
     }
 
     /** Opens the store on first use (off the FX thread); without it, sessions are parsed each time. */
@@ -67,6 +90,14 @@ public final class TraceLibrary implements TraceSource {
         List<SessionRef> out = new ArrayList<>(new SessionLocator(roots).find());
         out.addAll(new ReceivedSessions(dataDir).list());
         out.sort(Comparator.comparingLong(SessionRef::mtime).reversed());
+        if (sampleSession != null && Files.isRegularFile(sampleSession)) {
+            try {
+                out.add(new SessionRef(sampleSession.toAbsolutePath().toString(), AgentKind.CLAUDE_CODE,
+                        Files.size(sampleSession), Files.getLastModifiedTime(sampleSession).toMillis()));
+            } catch (IOException e) {
+                LOG.debug("cannot list the sample session {}", sampleSession, e);
+            }
+        }
         return out;
     }
 

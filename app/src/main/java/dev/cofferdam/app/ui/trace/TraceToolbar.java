@@ -41,6 +41,9 @@ final class TraceToolbar extends ToolBar {
     }
 
     static String describe(SessionRef r) {
+        if (TraceLibrary.isSample(r)) {
+            return "Sample session (shop)";
+        }
         Path p = Path.of(r.path());
         return r.agent().label() + "  " + TIME.format(Instant.ofEpochMilli(r.mtime())) + "  "
                 + p.getParent().getFileName() + "/" + p.getFileName() + "  (" + r.size() / 1024 + " KB)";

@@ -182,4 +182,14 @@ class TraceViewModelTest {
         assertThat(vm.sessions()).extracting(SessionRef::path).containsExactly(received.resolve("s-1.jsonl").toString());
         assertThat(vm.sessions().get(0).agent()).isEqualTo(AgentKind.CLAUDE_CODE);
     }
+
+    @Test
+    void sampleSessionIsLabelledAsSuch() {
+        SessionRef sample = new SessionRef(dir.resolve("sample-session/session.jsonl").toString(),
+                AgentKind.CLAUDE_CODE, 2048, 0);
+        SessionRef other = new SessionRef(dir.resolve("proj/session.jsonl").toString(), AgentKind.CLAUDE_CODE, 2048, 0);
+        // TraceToolbar.describe shows the first as "Sample session (shop)" (not called here: it loads JavaFX controls)
+        assertThat(TraceLibrary.isSample(sample)).isTrue();
+        assertThat(TraceLibrary.isSample(other)).isFalse();
+    }
 }
