@@ -81,10 +81,10 @@ public final class App extends Application {
     private static void open(WorkbenchViewModel vm, AppOptions options, RecentRepositories recent) {
         Optional<Path> chosen = options.repository()
                 .or(() -> options.sample() ? Optional.empty() : recent.list().stream().filter(Files::isDirectory).findFirst());
-        if (chosen.isPresent()) {
+        if (chosen.isPresent() && !chosen.get().equals(SampleRepository.defaultLocation())) {
             vm.open(chosen.get());
         } else {
-            openSample(vm);
+            openSample(vm); // also when the sample was the last repository: ensure() refreshes its session file
         }
     }
 
