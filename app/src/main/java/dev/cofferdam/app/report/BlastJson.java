@@ -42,11 +42,7 @@ public final class BlastJson {
         }
         impacts(root.putArray("tests"), r.tests());
         Json.strings(root, "owners", r.owners());
-        ArrayNode cycles = root.putArray("cycles");
-        for (List<String> c : r.cycles()) {
-            ArrayNode a = cycles.addArray();
-            c.forEach(a::add);
-        }
+        Json.pathLists(root, "cycles", r.cycles());
         ArrayNode history = root.putArray("history");
         for (CoChange c : report.history()) {
             ObjectNode o = history.addObject();

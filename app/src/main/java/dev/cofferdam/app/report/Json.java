@@ -31,6 +31,16 @@ final class Json {
     }
 
     /** Six decimals: enough to rank, no {@code 0.7200000000000001}. */
+    /** A list of path lists, e.g. the cycles of a map or of a blast radius. */
+    static ArrayNode pathLists(ObjectNode parent, String field, List<List<String>> lists) {
+        ArrayNode array = parent.putArray(field);
+        for (List<String> list : lists) {
+            ArrayNode a = array.addArray();
+            list.forEach(a::add);
+        }
+        return array;
+    }
+
     static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
     }

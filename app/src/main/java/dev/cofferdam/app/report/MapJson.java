@@ -58,11 +58,7 @@ public final class MapJson {
             o.put("kind", Json.kind(r.kind()));
             o.put("weight", r.weight());
         }
-        ArrayNode cycles = root.putArray("cycles");
-        for (List<String> c : map.cycles()) {
-            ArrayNode a = cycles.addArray();
-            c.forEach(a::add);
-        }
+        Json.pathLists(root, "cycles", map.cycles());
         ArrayNode types = root.putArray("types");
         for (JavaType t : map.types()) {
             ObjectNode o = types.addObject();
