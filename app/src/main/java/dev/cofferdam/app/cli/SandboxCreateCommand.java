@@ -4,7 +4,6 @@ import dev.cofferdam.vm.policy.PolicyException;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxInfo;
 import dev.cofferdam.vm.sandbox.SandboxService;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ final class SandboxCreateCommand implements Callable<Integer> {
         } catch (SandboxException e) {
             return VmCli.fail(e);
         } catch (PolicyException e) {
-            return VmCli.fail(e, !(e.getCause() instanceof IOException));
+            return VmCli.fail(e);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.cofferdam.vm.sandbox.ExecRequest;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.SandboxState;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,7 @@ final class SandboxRunCommand implements Callable<Integer> {
         } catch (SandboxException e) {
             return VmCli.fail(e);
         } catch (PolicyException e) {
-            return VmCli.fail(e, !(e.getCause() instanceof IOException));
+            return VmCli.fail(e);
         }
     }
 }

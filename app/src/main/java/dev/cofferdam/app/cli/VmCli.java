@@ -1,16 +1,18 @@
 package dev.cofferdam.app.cli;
 
-import dev.cofferdam.vm.image.BuildListener;
 import dev.cofferdam.vm.egress.EgressLogException;
 import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.Resolver;
+import dev.cofferdam.vm.image.BuildListener;
 import dev.cofferdam.vm.policy.CofferdamDirs;
+import dev.cofferdam.vm.policy.PolicyException;
 import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import dev.cofferdam.vm.secret.SecretException;
+import java.io.IOException;
 import java.io.PrintStream;
 
 /** Shared plumbing of the sandbox, image and doctor commands: the service, errors, progress. */
@@ -44,6 +46,11 @@ final class VmCli {
 
     static int fail(SandboxException e) {
         return fail(e, e.isBadInput());
+    }
+
+    /** A policy that cannot be written (an I/O failure) is internal; a malformed one is bad input. */
+    static int fail(PolicyException e) {
+        return fail(e, !(e.getCause() instanceof IOException));
     }
 
     /** A progress line on stderr, redrawn in place when stderr is a terminal; silent otherwise. */
