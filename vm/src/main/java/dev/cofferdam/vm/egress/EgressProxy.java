@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EgressProxy implements AutoCloseable {
     private final ProxySettings settings;
+    private final HostServices services = new HostServices();
     private final EventLoopGroup boss = Transport.group(1, new DefaultThreadFactory("cofferdam-egress-accept"));
     private final EventLoopGroup workers = Transport.group(0, new DefaultThreadFactory("cofferdam-egress"));
     private final ExecutorService blocking = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
@@ -65,7 +66,7 @@ public final class EgressProxy implements AutoCloseable {
      */
     public ProxyListener start(String sandbox, PolicySource policy, EgressLog log, int port)
             throws EgressProxyException {
-        ProxyContext pc = new ProxyContext(sandbox, policy, log, settings, blocking);
+        ProxyContext pc = new ProxyContext(sandbox, policy, log, settings, blocking, services);
         ChannelGroup connections = new DefaultChannelGroup("egress-" + sandbox, GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transport.server())
                 .option(ChannelOption.SO_BACKLOG, 4096)
@@ -95,6 +96,11 @@ public final class EgressProxy implements AutoCloseable {
             throw new EgressProxyException("cannot listen on 127.0.0.1:" + port + " for " + sandbox + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** @return the host services routed by every listener (registered per sandbox) */
+    public HostServices services() {
+        return services;
     }
 
     /** @return the settings */

@@ -60,6 +60,11 @@ public final class EgressRuntime implements AutoCloseable {
         return proxy.start(sandbox, policies, log);
     }
 
+    /** @return the host services (MCP server, trace receiver) sandboxes reach by reserved names */
+    public HostServices services() {
+        return proxy.services();
+    }
+
     /** @return the egress log (queries, per-host view, live listeners, export) */
     public EgressLog log() {
         return log;

@@ -17,8 +17,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,15 +53,23 @@ final class HttpExchange {
 
     void start(FullHttpRequest req) {
         String method = req.method().name();
+        String hostHeader = req.headers().get(HttpHeaderNames.HOST);
         RequestTarget t;
         try {
-            t = RequestTarget.absolute(req.uri());
+            t = target(req.uri(), hostHeader);
         } catch (BadRequestException e) {
             owner.reject(method, e.status(), e.getMessage(), true);
             return;
         }
         boolean clientClose = !HttpUtil.isKeepAlive(req);
-        String hostHeader = req.headers().get(HttpHeaderNames.HOST);
+        OptionalInt service = pc.services().port(pc.sandbox(), t.host().text());
+        if (service.isPresent()) {
+            RequestTarget routed = t.withPort(service.getAsInt());
+            Decision d = Decision.allow("service:" + t.host().text(), "Cofferdam host service of this sandbox");
+            decided(new Gate.Outcome(d, InetAddress.getLoopbackAddress(), 0, "", null), routed, method,
+                    owner.client(), null, upstreamRequest(req, routed), clientClose, owner.parkedKey(), true);
+            return;
+        }
         Policy policy = pc.policies().policyFor(pc.sandbox());
         Decision byName = policy.decide(t.host(), t.port());
         FullHttpRequest up = upstreamRequest(req, t);
@@ -94,6 +104,22 @@ final class HttpExchange {
         } else {
             ctx.executor().execute(() -> proceed(logged, t, up, clientClose, connecting, key, started));
         }
+    }
+
+    /** Absolute form, or origin form addressed to a host service of this sandbox by its Host header. */
+    private RequestTarget target(String uri, String hostHeader) throws BadRequestException {
+        if (uri.startsWith("/") && hostHeader != null) {
+            try {
+                RequestTarget t = RequestTarget.origin(hostHeader, uri);
+                if (HostServices.isServiceName(t.host().text())
+                        && pc.services().port(pc.sandbox(), t.host().text()).isPresent()) {
+                    return t;
+                }
+            } catch (BadRequestException e) {
+                // not a service request: answered below like any origin-form request
+            }
+        }
+        return RequestTarget.absolute(uri);
     }
 
     private ChannelFuture connect(Gate.Outcome o, RequestTarget t) {

@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
  * @param log      the egress log
  * @param settings proxy settings
  * @param blocking runs DNS lookups and log writes off the event loop
+ * @param services host services the sandbox reaches by reserved names
  */
-record ProxyContext(String sandbox, PolicySource policies, EgressLog log, ProxySettings settings, Executor blocking) {
+record ProxyContext(String sandbox, PolicySource policies, EgressLog log, ProxySettings settings, Executor blocking,
+                    HostServices services) {
 }

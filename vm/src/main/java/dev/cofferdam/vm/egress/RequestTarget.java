@@ -61,6 +61,25 @@ record RequestTarget(CanonicalHost host, int port, String path) {
     }
 
     /**
+     * An origin-form request sent straight to the proxy port, addressed by its Host header. Only
+     * host services accept these ({@link HostServices}); for anything else the caller answers as
+     * {@link #absolute} does.
+     *
+     * @param hostHeader the Host header
+     * @param uri        the origin-form request-target
+     * @throws BadRequestException 400 when the Host header is malformed
+     */
+    static RequestTarget origin(String hostHeader, String uri) throws BadRequestException {
+        int hash = uri.indexOf('#');
+        return parse(hostHeader.strip(), 80, hash < 0 ? uri : uri.substring(0, hash));
+    }
+
+    /** @return the same target on another port (a host service's loopback port) */
+    RequestTarget withPort(int p) {
+        return new RequestTarget(host, p, path);
+    }
+
+    /**
      * @param authority the CONNECT request-target, {@code host:port}
      * @throws BadRequestException 400 when malformed or without a port
      */
