@@ -21,9 +21,22 @@ public final class GitCli {
     private static final Logger LOG = LoggerFactory.getLogger(GitCli.class);
 
     private final Path dir;
+    private final Map<String, String> extraEnv;
 
     public GitCli(Path dir) {
+        this(dir, Map.of());
+    }
+
+    private GitCli(Path dir, Map<String, String> extraEnv) {
         this.dir = dir;
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    /** @return a git runner in the same directory with these environment variables added (e.g. GIT_INDEX_FILE) */
+    public GitCli withEnv(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(extraEnv);
+        all.putAll(env);
+        return new GitCli(dir, all);
     }
 
     public Path dir() {
@@ -60,6 +73,7 @@ public final class GitCli {
         env.put("GIT_OPTIONAL_LOCKS", "0");
         env.put("LC_ALL", "C");
         env.put("GIT_PAGER", "cat");
+        env.putAll(extraEnv);
         Process p;
         try {
             p = pb.start();
