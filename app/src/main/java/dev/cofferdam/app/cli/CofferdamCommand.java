@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ContextCommand.class,
             McpCommand.class,
             InitCommand.class,
+            RunCommand.class,
             ReviewCommand.class,
             TraceCommand.class,
             PolicyCommand.class,

@@ -24,7 +24,7 @@ final class SessionResolver {
             return asFile;
         }
         Set<String> hits = new LinkedHashSet<>();
-        List<SessionRef> found = new ArrayList<>(new SessionLocator(env.roots()).find());
+        List<SessionRef> found = new ArrayList<>(new SessionLocator(env.allRoots()).find());
         found.addAll(new ReceivedSessions(env.dataDir()).list());
         for (SessionRef r : found) {
             if (stem(Path.of(r.path())).startsWith(arg) || stem(Path.of(r.path())).endsWith(arg)) {

@@ -1,10 +1,13 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.app.run.RunStore;
 import dev.cofferdam.engine.trace.SessionRoots;
 import dev.cofferdam.engine.trace.TraceException;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -35,6 +38,14 @@ final class TraceEnvironment {
         SessionRoots d = SessionRoots.fromEnvironment(env, home());
         return new SessionRoots(claudeRoot != null ? claudeRoot : d.claude(), codexRoot != null ? codexRoot : d.codex(),
                 geminiRoot != null ? geminiRoot : d.gemini());
+    }
+
+    /** @return the agents' folders of this user and those of the sandboxed runs ({@code cofferdam run}) */
+    List<SessionRoots> allRoots() {
+        List<SessionRoots> all = new ArrayList<>();
+        all.add(roots());
+        all.addAll(new RunStore(dataDir()).sessionRoots());
+        return all;
     }
 
     /** @return the data directory: the trace store and the egress log live there */

@@ -48,7 +48,7 @@ final class TraceLsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (TraceStore store = env.store()) {
-            List<SessionRef> found = new ArrayList<>(new SessionLocator(env.roots()).find());
+            List<SessionRef> found = new ArrayList<>(new SessionLocator(env.allRoots()).find());
             found.addAll(new ReceivedSessions(env.dataDir()).list());
             List<Row> rows = rows(found, store.list());
             if (json) {

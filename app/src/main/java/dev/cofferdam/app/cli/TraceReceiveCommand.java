@@ -53,14 +53,9 @@ final class TraceReceiveCommand implements Callable<Integer> {
         out.println("  export OTEL_LOG_TOOL_DETAILS=1");
         out.println();
         out.println("Hooks: add to .claude/settings.json (or ~/.claude/settings.json)");
-        out.println(hooksJson(r.hookUrl()));
+        out.println(TraceReceivers.claudeHooksJson(r.hookUrl()));
         out.println();
         out.println("Open a received session with: cofferdam trace show " + r.sessions().dir() + "/<session>.jsonl");
         out.println("Press Ctrl+C to stop.");
-    }
-
-    static String hooksJson(String url) {
-        String entry = "[{\"matcher\": \"*\", \"hooks\": [{\"type\": \"http\", \"url\": \"" + url + "\"}]}]";
-        return "{\n  \"hooks\": {\n    \"PreToolUse\": " + entry + ",\n    \"PostToolUse\": " + entry + "\n  }\n}";
     }
 }

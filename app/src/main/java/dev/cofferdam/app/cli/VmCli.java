@@ -20,12 +20,25 @@ final class VmCli {
     private VmCli() {
     }
 
+    /** The sandbox service and the egress runtime its guests go out through (this process serves it). */
+    record Vm(SandboxService sandboxes, EgressRuntime egress) implements AutoCloseable {
+        @Override
+        public void close() throws SandboxException {
+            sandboxes.close();
+        }
+    }
+
     /**
      * A service over the user's XDG directories whose guests reach the network only through the
      * egress proxy (policy files, egress log and vault from {@link CofferdamDirs}). While this
      * process runs it serves the egress of every running sandbox that no other process serves.
      */
     static SandboxService service() throws SandboxException {
+        return open().sandboxes();
+    }
+
+    /** As {@link #service()}, keeping the egress runtime at hand (host services, log). */
+    static Vm open() throws SandboxException {
         EgressRuntime runtime;
         try {
             runtime = EgressRuntime.open(CofferdamDirs.fromEnvironment(), Resolver.system());
@@ -35,7 +48,7 @@ final class VmCli {
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "egress-shutdown"));
         ProxyEgressRelay relay = new ProxyEgressRelay(runtime,
                 new EncryptedFileSecretStore(CofferdamDirs.fromEnvironment().config()));
-        return new SandboxService(VmDirs.defaults(), relay, SandboxService.Options.defaults());
+        return new Vm(new SandboxService(VmDirs.defaults(), relay, SandboxService.Options.defaults()), runtime);
     }
 
     /** Prints the one-line reason and returns the CLI exit code (2 bad input, 1 otherwise). */

@@ -55,6 +55,12 @@ public final class TraceReceivers implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** @return Claude Code settings JSON with PreToolUse and PostToolUse http hooks posting to {@code url} */
+    public static String claudeHooksJson(String url) {
+        String entry = "[{\"matcher\": \"*\", \"hooks\": [{\"type\": \"http\", \"url\": \"" + url + "\"}]}]";
+        return "{\n  \"hooks\": {\n    \"PreToolUse\": " + entry + ",\n    \"PostToolUse\": " + entry + "\n  }\n}";
+    }
+
     HttpExchange.Reply handle(HttpExchange ex) {
         boolean hook = ex.path().equals(HOOK_PATH);
         boolean otlp = ex.path().equals(LOGS_PATH);

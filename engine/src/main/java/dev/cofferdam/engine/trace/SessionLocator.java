@@ -23,23 +23,32 @@ import org.slf4j.LoggerFactory;
 public final class SessionLocator {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLocator.class);
 
-    private final SessionRoots roots;
+    private final List<SessionRoots> roots;
 
     public SessionLocator(SessionRoots roots) {
-        this.roots = roots;
+        this(List.of(roots));
+    }
+
+    /** @param roots several homes' folders (the user's own, and those of sandboxed agent runs) */
+    public SessionLocator(List<SessionRoots> roots) {
+        this.roots = List.copyOf(roots);
     }
 
     /** @return every transcript found, newest first */
     public List<SessionRef> find() {
         List<SessionRef> out = new ArrayList<>();
+        roots.forEach(r -> find(r, out));
+        out.sort(Comparator.comparingLong(SessionRef::mtime).reversed().thenComparing(SessionRef::path));
+        return out;
+    }
+
+    private static void find(SessionRoots roots, List<SessionRef> out) {
         scan(roots.claude(), AgentKind.CLAUDE_CODE, 2, (p, a) -> p.toString().endsWith(".jsonl")
                 && !p.getParent().getFileName().toString().equals("subagents"), out);
         scan(roots.codex(), AgentKind.CODEX, 4, (p, a) -> name(p).startsWith("rollout-") && name(p).endsWith(".jsonl"),
                 out);
         scan(roots.gemini(), AgentKind.GEMINI, 3, (p, a) -> name(p).startsWith("session-")
                 && (name(p).endsWith(".json") || name(p).endsWith(".jsonl")), out);
-        out.sort(Comparator.comparingLong(SessionRef::mtime).reversed().thenComparing(SessionRef::path));
-        return out;
     }
 
     private static String name(Path p) {

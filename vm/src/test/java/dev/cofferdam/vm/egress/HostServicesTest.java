@@ -36,6 +36,19 @@ class HostServicesTest extends ProxyTestBase {
     }
 
     @Test
+    void aPostKeepsItsMethodAndBody() throws Exception {
+        try (RawHttp c = client()) {
+            RawHttp.Response r = c.send("POST http://mcp.cofferdam.internal:3128/mcp HTTP/1.1\r\nHost: "
+                    + "mcp.cofferdam.internal:3128\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").read();
+            assertThat(r.status()).isEqualTo(200);
+        }
+        assertThat(http.seen).singleElement().satisfies(s -> {
+            assertThat(s.method()).isEqualTo("POST");
+            assertThat(s.body()).isEqualTo("{}");
+        });
+    }
+
+    @Test
     void originFormAddressedByHostHeaderReachesTheService() throws Exception {
         RawHttp.Response r = get("/v1/logs", "Host: mcp.cofferdam.internal:3128");
         assertThat(r.status()).isEqualTo(200);

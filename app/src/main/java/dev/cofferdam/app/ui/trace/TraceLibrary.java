@@ -2,9 +2,10 @@ package dev.cofferdam.app.ui.trace;
 
 import dev.cofferdam.app.cli.EgressHosts;
 import dev.cofferdam.app.receiver.ReceivedSessions;
+import dev.cofferdam.app.run.RunStore;
 import dev.cofferdam.app.ui.sample.SampleRepository;
-import dev.cofferdam.engine.trace.AgentKind;
 import dev.cofferdam.engine.ProgressListener;
+import dev.cofferdam.engine.trace.AgentKind;
 import dev.cofferdam.engine.trace.SessionLocator;
 import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.SessionRoots;
@@ -62,6 +63,13 @@ public final class TraceLibrary implements TraceSource {
                 SampleRepository.sessionFile(SampleRepository.defaultLocation()));
     }
 
+    private List<SessionRoots> allRoots() {
+        List<SessionRoots> all = new ArrayList<>();
+        all.add(roots);
+        all.addAll(new RunStore(dataDir).sessionRoots());
+        return all;
+    }
+
     /** @return whether a listed session is the bundled sample session */
     static boolean isSample(SessionRef r) {
         Path parent = Path.of(r.path()).getParent();
@@ -87,7 +95,7 @@ public final class TraceLibrary implements TraceSource {
 
     @Override
     public List<SessionRef> sessions() {
-        List<SessionRef> out = new ArrayList<>(new SessionLocator(roots).find());
+        List<SessionRef> out = new ArrayList<>(new SessionLocator(allRoots()).find());
         out.addAll(new ReceivedSessions(dataDir).list());
         out.sort(Comparator.comparingLong(SessionRef::mtime).reversed());
         if (sampleSession != null && Files.isRegularFile(sampleSession)) {
