@@ -42,7 +42,7 @@ final class McpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         maps.map(root, TerminalProgress.forTerminal(err)); // warm the index: the first tool call is then cheap
         MapTools tools = new MapTools(root, maps);
-        String version = new VersionProvider().getVersion()[0].replace("cofferdam ", "");
+        String version = VersionProvider.version();
         if (httpPort == null) {
             new StdioTransport(new McpSession(tools, version)).serve(System.in, spec.commandLine().getOut());
             maps.flush(); // the client closed stdin: let the last re-map's index copy land before exiting

@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         try (VmCli.Vm vm = VmCli.open()) {
             AgentRun.Context ctx = new AgentRun.Context(vm.sandboxes(), vm.egress().services(),
                     new PolicyStore(CofferdamDirs.fromEnvironment().config()), new RunStore(dataDir), dataDir,
-                    new VersionProvider().getVersion()[0].replace("cofferdam ", ""));
+                    VersionProvider.version());
             err.println("cofferdam: starting " + which.title() + " in sandbox " + sandbox + " on "
                     + path.toAbsolutePath().normalize() + (clone ? " (clone)" : ""));
             err.flush();

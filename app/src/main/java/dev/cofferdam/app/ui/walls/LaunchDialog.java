@@ -1,5 +1,6 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.run.AgentRun;
 import dev.cofferdam.vm.sandbox.SandboxInfo;
 import java.io.File;
 import java.util.function.Consumer;
@@ -21,10 +22,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-/** Launch a sandbox: name, workspace (direct or clone), template, CPUs, memory, and its policy. */
+/** Launch a sandbox: name, workspace (direct or clone), agent, template, CPUs, memory, and its policy. */
 final class LaunchDialog extends Dialog<SandboxInfo> {
 
-    LaunchDialog(LaunchViewModel vm, Window owner, Consumer<SandboxInfo> launched) {
+    LaunchDialog(LaunchViewModel vm, Window owner, Consumer<SandboxInfo> launched, Consumer<AgentRun> agentStarted) {
         setTitle("Launch a sandbox");
         setHeaderText("Launch a sandbox (a microVM with its own kernel)");
         initOwner(owner);
@@ -62,6 +63,14 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
         clone.setToggleGroup(mode);
         (vm.cloneProperty().get() ? clone : direct).setSelected(true);
         clone.selectedProperty().addListener((o, was, now) -> vm.cloneProperty().set(now));
+        ChoiceBox<String> agent = new ChoiceBox<>();
+        agent.setId("launchAgent");
+        agent.getItems().setAll(LaunchViewModel.agentChoices());
+        agent.valueProperty().bindBidirectional(vm.agentProperty());
+        Label agentHint = new Label("none: just the sandbox. An agent starts in it with the map over MCP and its "
+                + "telemetry in the Trace tab, as `cofferdam run` does; the name then defaults to AGENT-FOLDER.");
+        agentHint.setWrapText(true);
+        agentHint.getStyleClass().add("muted");
         ChoiceBox<String> template = new ChoiceBox<>();
         template.getItems().setAll(LaunchViewModel.templates());
         template.valueProperty().bindBidirectional(vm.templateProperty());
@@ -74,6 +83,7 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
         form.addRow(row++, new Label("Name"), name);
         form.addRow(row++, new Label("Workspace"), new HBox(4, workspace, browse));
         form.addRow(row++, new Label("Mode"), new VBox(2, direct, clone));
+        form.addRow(row++, new Label("Agent"), new VBox(2, agent, agentHint));
         form.addRow(row++, new Label("Template"), template);
         form.addRow(row++, new Label("CPUs"), cpus);
         form.addRow(row++, new Label("Memory (MiB)"), memory);
@@ -104,7 +114,7 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
                 launched.accept(info);
                 setResult(info);
                 close();
-            });
+            }, agentStarted);
         });
         setResultConverter(b -> null);
     }

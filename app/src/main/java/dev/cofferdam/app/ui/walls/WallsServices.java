@@ -1,5 +1,6 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.run.AgentRun;
 import dev.cofferdam.vm.egress.EgressLog;
 import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.PolicyStore;
@@ -15,7 +16,13 @@ import java.util.Optional;
  * @param log         the egress log
  * @param policies    the policy files
  * @param balanced    the shipped Balanced allowlist
+ * @param agents      what starting an agent in a sandbox needs, when the sandbox service opened
  */
 public record WallsServices(Optional<SandboxService> sandboxes, String unavailable, EgressLog log,
-                            PolicyStore policies, BalancedAllowlist balanced) {
+                            PolicyStore policies, BalancedAllowlist balanced, Optional<AgentRun.Context> agents) {
+    /** Services without agent runs (tests of the views). */
+    public WallsServices(Optional<SandboxService> sandboxes, String unavailable, EgressLog log, PolicyStore policies,
+                         BalancedAllowlist balanced) {
+        this(sandboxes, unavailable, log, policies, balanced, Optional.empty());
+    }
 }

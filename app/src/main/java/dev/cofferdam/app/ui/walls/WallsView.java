@@ -1,5 +1,6 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.run.AgentRun;
 import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.vm.sandbox.SandboxInfo;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ public final class WallsView extends BorderPane {
                     + " — " + info.warning());
             sandboxes.selectedProperty().set(info.name());
             sandboxes.refresh();
-        }).show();
+        }, AgentRun::close).show();
     }
 
     private void openTerminal(String name) {

@@ -1,17 +1,22 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.cli.VersionProvider;
+import dev.cofferdam.app.run.AgentRun;
+import dev.cofferdam.app.run.RunStore;
+import dev.cofferdam.engine.trace.store.TraceStore;
 import dev.cofferdam.vm.egress.EgressLogException;
 import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.Resolver;
 import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyStore;
-import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
+import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import dev.cofferdam.vm.secret.SecretException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +52,12 @@ public final class WallsWiring implements AutoCloseable {
             LOG.warn("sandbox service unavailable: {}", e.getMessage());
             why = e.getMessage();
         }
-        return new WallsWiring(egress, relay, new WallsServices(sandboxes, why, egress.log(),
-                new PolicyStore(dirs.config()), BalancedAllowlist.shipped()));
+        PolicyStore policies = new PolicyStore(dirs.config());
+        Path dataDir = TraceStore.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+        Optional<AgentRun.Context> agents = sandboxes.map(s -> new AgentRun.Context(s, egress.services(), policies,
+                new RunStore(dataDir), dataDir, VersionProvider.version()));
+        return new WallsWiring(egress, relay, new WallsServices(sandboxes, why, egress.log(), policies,
+                BalancedAllowlist.shipped(), agents));
     }
 
     public WallsServices services() {

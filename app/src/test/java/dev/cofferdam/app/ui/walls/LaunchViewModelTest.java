@@ -2,7 +2,10 @@ package dev.cofferdam.app.ui.walls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cofferdam.app.run.AgentRun;
+import dev.cofferdam.app.run.RunStore;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.vm.egress.HostServices;
 import dev.cofferdam.vm.policy.BalancedAllowlist;
 import dev.cofferdam.vm.policy.PolicyDocument;
 import dev.cofferdam.vm.policy.PolicyStore;
@@ -95,6 +98,38 @@ class LaunchViewModelTest {
             assertThat(spec.cpus()).isEqualTo(2);
             assertThat(spec.memoryMiB()).isEqualTo(512);
             assertThat(spec.template()).isEqualTo("tiny");
+        }
+    }
+
+    @Test
+    void choosingAnAgentPicksTheAgentTemplateAndRefusesWhatCannotStart() throws Exception {
+        PolicyStore store = new PolicyStore(dir.resolve("config"));
+        try (SandboxService service = service()) {
+            LaunchViewModel bare = vm(service, store);
+            assertThat(LaunchViewModel.agentChoices()).containsExactly("none", "claude", "codex", "gemini", "shell");
+            bare.agentProperty().set("claude");
+            assertThat(bare.templateProperty().get()).isEqualTo("agent");
+            assertThat(bare.memoryProperty().get()).isEqualTo(2048);
+            bare.launch(launched::add);
+            assertThat(bare.errorProperty().get()).contains("the egress proxy is not running");
+
+            AgentRun.Context ctx = new AgentRun.Context(service, new HostServices(), store,
+                    new RunStore(dir.resolve("data")), dir.resolve("data"), "test");
+            LaunchViewModel vm = new LaunchViewModel(UiThreads.direct(), service, store,
+                    new PolicyViewModel(UiThreads.direct(), store, BalancedAllowlist.shipped()), Optional.of(ctx));
+            vm.agentProperty().set("shell");
+            vm.launch(launched::add);
+            assertThat(vm.errorProperty().get()).isEqualTo("an agent needs a workspace: choose the repository it works on");
+            Path ws = Files.createDirectories(dir.resolve("My Repo"));
+            vm.workspaceProperty().set(ws.toString());
+            vm.policy().setTier(Tier.OPEN);
+            vm.launch(launched::add);
+            assertThat(vm.nameProperty().get()).isEqualTo("shell-my-repo");
+            assertThat(vm.errorProperty().get()).contains("image 'agent' is not built").contains("cofferdam image build agent");
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(store.read("shell-my-repo")).isEqualTo(PolicyDocument.EMPTY);
+            assertThat(launched).isEmpty();
+            assertThat(service.list()).isEmpty();
         }
     }
 }
