@@ -195,4 +195,12 @@ class McpHttpTest {
         assertThat(JSON.readTree(post(session, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}")
                 .body()).has("result")).isTrue();
     }
+
+    @Test
+    void aPortAlreadyTakenIsBadInputWithTheAddress() throws Exception {
+        int taken = server.uri().getPort();
+        CliRun r = CliRun.of("mcp", repo.root().toString(), "--http", String.valueOf(taken));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + taken);
+    }
 }
