@@ -60,4 +60,14 @@ class SandboxCliTest {
         assertThat(CofferdamCommand.run(new String[] {"sandbox", "create", "demo", "--deny", "a..b"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: invalid rule 'a..b': ");
     }
+
+    @Test
+    void runRefusesAnUnknownAgentOrTierBeforeAnyVmWork() {
+        assertThat(CofferdamCommand.run(new String[] {"run", "copilot"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "cofferdam: unknown agent 'copilot': choose claude, codex, gemini or shell" + System.lineSeparator());
+        err.reset();
+        assertThat(CofferdamCommand.run(new String[] {"run", "shell", ".", "--policy", "paranoid"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: unknown tier 'paranoid'");
+    }
 }
