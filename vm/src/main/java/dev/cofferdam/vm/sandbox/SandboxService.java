@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
+    /** How long a broken exec channel waits for QEMU to exit, to tell a stopped sandbox from a fault. */
+    private static final Duration LOST_GRACE = Duration.ofSeconds(3);
 
     /**
      * @param bootTimeout how long to wait for the guest agent after starting QEMU
@@ -155,21 +157,50 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Runs a command in a running sandbox, streaming its output to {@code listener}.
+     * Runs a command in a running sandbox to its end, streaming its output to {@code listener}
+     * and feeding it the request's stdin stream (if any): an {@link ExecSession} waited for.
      *
      * @return the command's exit code and duration
-     * @throws SandboxException when the sandbox is not running or the channel fails
+     * @throws SandboxException when the sandbox is not running or stops meanwhile, or the channel fails
      */
     public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
+        return open(name, req.withStdin(null), listener).runToExit(req.stdin());
+    }
+
+    /**
+     * Starts a command in a running sandbox and returns at once with its session, through which
+     * the caller feeds its input, resizes its terminal, signals it and waits for it. The caller
+     * must close the session.
+     *
+     * @param req      the command; its stdin stream must be null (input goes through
+     *                 {@link ExecSession#write})
+     * @param listener receives the output on the session's reader thread
+     * @throws SandboxException when the sandbox is not running or no exec port is free
+     */
+    public ExecSession open(String name, ExecRequest req, ExecListener listener) throws SandboxException {
+        if (req.stdin() != null) {
+            throw new IllegalArgumentException("open(...) takes input through ExecSession.write, not a stdin stream");
+        }
         SandboxRecord r = record(name);
         requireRunning(r);
         Map<String, String> env = ExecEnvironment.of(req, relay.guestEnvironment());
         String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
-        try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
-            return ch.exec(req, env, cwd, listener);
+        AgentChannel ch;
+        try {
+            ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)));
         } catch (IOException e) {
             throw new SandboxException("exec in sandbox " + name + " failed: " + e.getMessage(), false, e);
         }
+        return ExecSession.start(ch, name, req, env, cwd, listener, e -> lost(r, e));
+    }
+
+    /** Why a session's channel broke: mostly because the sandbox was stopped or removed meanwhile. */
+    private static SandboxException lost(SandboxRecord r, IOException e) {
+        if (DetachedProcess.waitGone(r.qemuPid(), VmLauncher.marker(r.name()), LOST_GRACE)) {
+            return new SandboxException("sandbox " + r.name() + " was stopped or removed while the command ran",
+                    false, e);
+        }
+        return new SandboxException("exec in sandbox " + r.name() + " failed: " + e.getMessage(), false, e);
     }
 
     /**
