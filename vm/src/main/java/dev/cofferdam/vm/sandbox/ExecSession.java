@@ -88,6 +88,9 @@ public final class ExecSession implements AutoCloseable {
      */
     public void write(byte[] data, int offset, int length) throws SandboxException {
         synchronized (stdinLock) {
+            if (exit.isDone()) {
+                return;
+            }
             if (stdinClosed) {
                 throw new IllegalStateException("standard input is closed");
             }
