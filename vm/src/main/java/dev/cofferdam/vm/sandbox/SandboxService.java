@@ -294,24 +294,24 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Copies a host file into the guest (through the exec agent).
+     * Copies a host file or directory tree into the guest, like {@code cp -r} (or {@code docker cp}):
+     * onto an existing directory it lands inside it under its own name ({@code dir/.}: only its
+     * contents, merged); otherwise it becomes {@code guestPath}, whose parent must exist. Modes
+     * and symbolic links are kept (links as links); files belong to the guest's root.
      *
-     * @throws SandboxException when the source is not a regular file or the guest cannot write the target
+     * @throws SandboxException (bad input) for a missing source, a missing target parent, or a
+     *                          directory onto a file (and the reverse); nothing is half-written
      */
-    public void copyIn(String name, Path hostFile, String guestPath) throws SandboxException {
-        if (!Files.isRegularFile(hostFile)) {
-            throw new SandboxException("cp copies single files; " + hostFile + " is not a regular file");
-        }
-        try (var in = Files.newInputStream(hostFile)) {
-            GuestFiles.write(this, name, guestPath, in);
-        } catch (IOException e) {
-            throw new SandboxException("cannot read " + hostFile + ": " + e.getMessage(), true, e);
-        }
+    public void copyIn(String name, Path hostSource, String guestPath) throws SandboxException {
+        GuestCopy.in(this, name, hostSource, guestPath);
     }
 
-    /** Copies a guest file to the host (through the exec agent). */
-    public void copyOut(String name, String guestPath, Path hostFile) throws SandboxException {
-        GuestFiles.read(this, name, guestPath, hostFile);
+    /**
+     * Copies a guest file or directory tree to the host, by the same rules as {@link #copyIn}.
+     * The copy is unpacked beside the target first and renamed into place.
+     */
+    public void copyOut(String name, String guestSource, Path hostTarget) throws SandboxException {
+        GuestCopy.out(this, name, guestSource, hostTarget);
     }
 
     private SandboxInfo info(SandboxRecord r) {
