@@ -53,7 +53,7 @@ final class GuestCopy {
             "trap 'rm -rf \"$tmp\"' EXIT",
             "tar -x -o -f - -C \"$tmp\" || exit 1",
             "if [ \"$kind\" = dir ]; then",
-            "  if [ -d \"$final\" ]; then cp -a \"$tmp/.\" \"$final/\" || exit 1; else mv \"$tmp\" \"$final\" || exit 1; fi",
+            "  if [ -d \"$final\" ]; then cp -af \"$tmp/.\" \"$final/\" || exit 1; else mv \"$tmp\" \"$final\" || exit 1; fi",
             "else",
             "  if [ -L \"$final\" ]; then rm -f \"$final\"; fi",
             "  mv -f \"$tmp/$base\" \"$final\" || exit 1",
@@ -112,7 +112,7 @@ final class GuestCopy {
                 Files.move(staging.resolve(src.base()), last, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             } else if (Files.isDirectory(last)) {
-                HostCommand.run(null, TAR_TIMEOUT_SECONDS, List.of("cp", "-a", "--", staging + "/.", last + "/"));
+                HostCommand.run(null, TAR_TIMEOUT_SECONDS, List.of("cp", "-af", "--", staging + "/.", last + "/"));
             } else {
                 Files.move(staging, last, StandardCopyOption.ATOMIC_MOVE);
             }
