@@ -7,14 +7,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code cofferdam sandbox cp SRC DST}: copies one file between host and guest; the guest side is NAME:PATH. */
+/** {@code cofferdam sandbox cp SRC DST}: copies a file or directory tree between host and guest (NAME:PATH). */
 @Command(name = "cp", mixinStandardHelpOptions = true,
-        description = "Copy a file: `cp FILE NAME:/path` into a sandbox, `cp NAME:/path FILE` out of it.")
+        description = {"Copy a file or a directory tree: `cp PATH NAME:/path` into a sandbox, `cp NAME:/path PATH` out.",
+            "Like `cp -r` and `docker cp`: onto an existing directory the source lands inside it under its own name"
+                    + " (SRC ending in /. copies only its contents, merged); otherwise it becomes DST, whose parent"
+                    + " must exist. A directory never replaces a file, nor a file a directory.",
+            "Modes and symbolic links are kept (links are copied as links, never followed); files belong to the"
+                    + " copying user. The copy is unpacked beside DST and renamed into place, so a failed copy"
+                    + " leaves DST untouched."})
 final class SandboxCpCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SRC")
+    @Parameters(index = "0", paramLabel = "SRC", description = "A host path, or NAME:/absolute/path in a sandbox.")
     String source;
 
-    @Parameters(index = "1", paramLabel = "DST")
+    @Parameters(index = "1", paramLabel = "DST", description = "A host path, or NAME:/absolute/path in a sandbox.")
     String target;
 
     @Override

@@ -1,6 +1,6 @@
 package dev.cofferdam.app.cli;
 
-import dev.cofferdam.vm.sandbox.ExecListener;
+import dev.cofferdam.app.terminal.InteractiveExec;
 import dev.cofferdam.vm.sandbox.ExecRequest;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
@@ -14,9 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cofferdam sandbox exec NAME CMD...}: runs a command, streams its output, returns its exit code. */
+/** {@code cofferdam sandbox exec [-it] NAME CMD...}: runs a command, streams its output, returns its exit code. */
 @Command(name = "exec", mixinStandardHelpOptions = true, modelTransformer = StopAtPositional.class,
-        description = "Run a command in a running sandbox; exits with the command's exit code.")
+        description = {"Run a command in a running sandbox; exits with the command's exit code.",
+            "With -it on a terminal, like `docker exec -it`: your terminal goes raw (Ctrl-C goes to the command),"
+                    + " window size changes follow, and the terminal is restored when the command ends."})
 final class SandboxExecCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -27,7 +29,8 @@ final class SandboxExecCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interactive"}, description = "Pass this process's stdin to the command.")
     boolean interactive;
 
-    @Option(names = {"-t", "--tty"}, description = "Run the command under a pseudo-terminal.")
+    @Option(names = {"-t", "--tty"},
+            description = "Run the command under a pseudo-terminal of this terminal's size (stderr then arrives on stdout).")
     boolean tty;
 
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set an environment variable.")
@@ -39,19 +42,16 @@ final class SandboxExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SandboxService service = VmCli.service()) {
-            Optional<TerminalSize> terminal = tty ? Optional.of(TerminalSizes.current()) : Optional.empty();
-            return run(service, name, new ExecRequest(command, env, workdir, terminal, interactive ? System.in : null));
+            Optional<TerminalSize> terminal = tty ? Optional.of(TerminalSize.DEFAULT) : Optional.empty();
+            return InteractiveExec.attach(service, name,
+                    new ExecRequest(command, env, workdir, terminal, interactive ? System.in : null));
         } catch (SandboxException e) {
             return VmCli.fail(e);
         }
     }
 
-    /** Runs and streams to this process's stdout/stderr; returns the guest command's exit code. */
+    /** Runs attached to this process's streams (see {@link InteractiveExec}); returns the guest command's exit code. */
     static int run(SandboxService service, String name, ExecRequest req) throws SandboxException {
-        ExecListener out = (isErr, data, len) -> {
-            (isErr ? System.err : System.out).write(data, 0, len);
-            (isErr ? System.err : System.out).flush();
-        };
-        return service.exec(name, req, out).exitCode();
+        return InteractiveExec.attach(service, name, req);
     }
 }

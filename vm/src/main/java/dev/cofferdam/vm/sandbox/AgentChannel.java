@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A connection to the guest agent over one virtio-serial port (a Unix socket QEMU serves).
  * QEMU serves one client per port, so each port has a lock file that every process takes
  * before connecting; a busy port is skipped. When the connection closes, the agent kills what
- * was started through it. Not thread-safe: one exec at a time per channel.
+ * was started through it. Sending is thread-safe; one thread reads (see {@link ExecSession}).
  */
 final class AgentChannel implements Closeable {
     private static final AtomicInteger IDS = new AtomicInteger(1);
@@ -102,40 +102,20 @@ final class AgentChannel implements Closeable {
         }
     }
 
-    /** Runs a command, streaming its output to {@code listener}; returns when it has exited. */
-    ExecResult exec(ExecRequest req, Map<String, String> env, String cwd, ExecListener listener) throws IOException {
-        long start = System.nanoTime();
+    /**
+     * Sends an EXEC frame; the command's frames then carry the returned id.
+     *
+     * @return the id of the new command on this channel
+     */
+    int startExec(ExecRequest req, Map<String, String> env, String cwd) throws IOException {
         int id = IDS.getAndIncrement();
         send(new Frame(FrameType.EXEC, id, Frame.execPayload(req.tty(), cwd, env, req.argv())));
-        Thread pump = null;
-        if (req.stdin() == null) {
-            send(new Frame(FrameType.STDIN_EOF, id, new byte[0]));
-        } else {
-            pump = new Thread(() -> pumpStdin(req.stdin(), id), "exec-stdin-" + id);
-            pump.setDaemon(true);
-            pump.start();
-        }
-        try {
-            while (true) {
-                Frame f = Frame.readFrom(in);
-                if (f.id() != id) {
-                    continue;
-                }
-                switch (f.type()) {
-                    case STDOUT -> listener.output(false, f.payload(), f.payload().length);
-                    case STDERR -> listener.output(true, f.payload(), f.payload().length);
-                    case EXIT -> {
-                        return new ExecResult(f.exitCode(), (System.nanoTime() - start) / 1_000_000);
-                    }
-                    case ERROR -> throw new IOException("guest agent: " + f.text());
-                    default -> { }
-                }
-            }
-        } finally {
-            if (pump != null) {
-                pump.interrupt();
-            }
-        }
+        return id;
+    }
+
+    /** Reads the next frame from the guest; blocks. Only one thread may read. */
+    Frame read() throws IOException {
+        return Frame.readFrom(in);
     }
 
     /** Asks the guest to sync and power off. */
@@ -143,20 +123,8 @@ final class AgentChannel implements Closeable {
         send(new Frame(FrameType.POWEROFF, 0, new byte[0]));
     }
 
-    private void pumpStdin(InputStream stdin, int id) {
-        byte[] buf = new byte[32768];
-        try {
-            int n;
-            while ((n = stdin.read(buf)) > 0) {
-                send(new Frame(FrameType.STDIN, id, java.util.Arrays.copyOf(buf, n)));
-            }
-            send(new Frame(FrameType.STDIN_EOF, id, new byte[0]));
-        } catch (IOException e) {
-            // The command ended or the channel closed: nothing left to feed.
-        }
-    }
-
-    private void send(Frame f) throws IOException {
+    /** Writes one frame; safe to call from several threads. */
+    void send(Frame f) throws IOException {
         synchronized (writeLock) {
             f.writeTo(out);
         }

@@ -1,6 +1,9 @@
 package dev.cofferdam.vm.sandbox;
 
-/** Receives a running command's output as it arrives, on the thread that called exec. */
+/**
+ * Receives a running command's output as it arrives, on the reader thread of its
+ * {@link ExecSession} (one call at a time, in order), never after the command has ended.
+ */
 @FunctionalInterface
 public interface ExecListener {
     ExecListener DISCARD = (err, data, len) -> { };

@@ -62,6 +62,19 @@ record Frame(FrameType type, int id, byte[] payload) {
         return bytes;
     }
 
+    /** RESIZE payload: rows and columns, two bytes each. */
+    static byte[] resizePayload(TerminalSize size) {
+        return ByteBuffer.allocate(4).putShort((short) size.rows()).putShort((short) size.cols()).array();
+    }
+
+    /** SIGNAL payload: the Linux signal number in one byte. */
+    static byte[] signalPayload(int signal) {
+        if (signal < 1 || signal > 64) {
+            throw new IllegalArgumentException("not a signal number: " + signal);
+        }
+        return new byte[] {(byte) signal};
+    }
+
     int exitCode() {
         return ByteBuffer.wrap(payload).getInt();
     }

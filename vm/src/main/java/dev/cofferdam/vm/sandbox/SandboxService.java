@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
+    /** How long a broken exec channel waits for QEMU to exit, to tell a stopped sandbox from a fault. */
+    private static final Duration LOST_GRACE = Duration.ofSeconds(3);
 
     /**
      * @param bootTimeout how long to wait for the guest agent after starting QEMU
@@ -155,21 +157,50 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Runs a command in a running sandbox, streaming its output to {@code listener}.
+     * Runs a command in a running sandbox to its end, streaming its output to {@code listener}
+     * and feeding it the request's stdin stream (if any): an {@link ExecSession} waited for.
      *
      * @return the command's exit code and duration
-     * @throws SandboxException when the sandbox is not running or the channel fails
+     * @throws SandboxException when the sandbox is not running or stops meanwhile, or the channel fails
      */
     public ExecResult exec(String name, ExecRequest req, ExecListener listener) throws SandboxException {
+        return open(name, req.withStdin(null), listener).runToExit(req.stdin());
+    }
+
+    /**
+     * Starts a command in a running sandbox and returns at once with its session, through which
+     * the caller feeds its input, resizes its terminal, signals it and waits for it. The caller
+     * must close the session.
+     *
+     * @param req      the command; its stdin stream must be null (input goes through
+     *                 {@link ExecSession#write})
+     * @param listener receives the output on the session's reader thread
+     * @throws SandboxException when the sandbox is not running or no exec port is free
+     */
+    public ExecSession open(String name, ExecRequest req, ExecListener listener) throws SandboxException {
+        if (req.stdin() != null) {
+            throw new IllegalArgumentException("open(...) takes input through ExecSession.write, not a stdin stream");
+        }
         SandboxRecord r = record(name);
         requireRunning(r);
         Map<String, String> env = ExecEnvironment.of(req, relay.guestEnvironment());
         String cwd = !req.cwd().isEmpty() ? req.cwd() : r.spec().workspace().map(Path::toString).orElse("/root");
-        try (AgentChannel ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)))) {
-            return ch.exec(req, env, cwd, listener);
+        AgentChannel ch;
+        try {
+            ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)));
         } catch (IOException e) {
             throw new SandboxException("exec in sandbox " + name + " failed: " + e.getMessage(), false, e);
         }
+        return ExecSession.start(ch, name, req, env, cwd, listener, e -> lost(r, e));
+    }
+
+    /** Why a session's channel broke: mostly because the sandbox was stopped or removed meanwhile. */
+    private static SandboxException lost(SandboxRecord r, IOException e) {
+        if (DetachedProcess.waitGone(r.qemuPid(), VmLauncher.marker(r.name()), LOST_GRACE)) {
+            return new SandboxException("sandbox " + r.name() + " was stopped or removed while the command ran",
+                    false, e);
+        }
+        return new SandboxException("exec in sandbox " + r.name() + " failed: " + e.getMessage(), false, e);
     }
 
     /**
@@ -263,24 +294,24 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Copies a host file into the guest (through the exec agent).
+     * Copies a host file or directory tree into the guest, like {@code cp -r} (or {@code docker cp}):
+     * onto an existing directory it lands inside it under its own name ({@code dir/.}: only its
+     * contents, merged); otherwise it becomes {@code guestPath}, whose parent must exist. Modes
+     * and symbolic links are kept (links as links); files belong to the guest's root.
      *
-     * @throws SandboxException when the source is not a regular file or the guest cannot write the target
+     * @throws SandboxException (bad input) for a missing source, a missing target parent, or a
+     *                          directory onto a file (and the reverse); nothing is half-written
      */
-    public void copyIn(String name, Path hostFile, String guestPath) throws SandboxException {
-        if (!Files.isRegularFile(hostFile)) {
-            throw new SandboxException("cp copies single files; " + hostFile + " is not a regular file");
-        }
-        try (var in = Files.newInputStream(hostFile)) {
-            GuestFiles.write(this, name, guestPath, in);
-        } catch (IOException e) {
-            throw new SandboxException("cannot read " + hostFile + ": " + e.getMessage(), true, e);
-        }
+    public void copyIn(String name, Path hostSource, String guestPath) throws SandboxException {
+        GuestCopy.in(this, name, hostSource, guestPath);
     }
 
-    /** Copies a guest file to the host (through the exec agent). */
-    public void copyOut(String name, String guestPath, Path hostFile) throws SandboxException {
-        GuestFiles.read(this, name, guestPath, hostFile);
+    /**
+     * Copies a guest file or directory tree to the host, by the same rules as {@link #copyIn}.
+     * The copy is unpacked beside the target first and renamed into place.
+     */
+    public void copyOut(String name, String guestSource, Path hostTarget) throws SandboxException {
+        GuestCopy.out(this, name, guestSource, hostTarget);
     }
 
     private SandboxInfo info(SandboxRecord r) {

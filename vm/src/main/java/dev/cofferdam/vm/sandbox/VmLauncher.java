@@ -75,7 +75,7 @@ final class VmLauncher {
             qemu = DetachedProcess.start(QemuCommandLine.build(m), runDir.resolve("qemu.log"));
             waitForAgent(spec.name(), qemu, runDir, m.consoleLog(), timeout);
             if (spec.workspace().isPresent()) {
-                mountWorkspace(runDir, spec.workspace().get().toString());
+                mountWorkspace(spec.name(), runDir, spec.workspace().get().toString());
             }
             ok = true;
             return new Running(qemu, virtiofsd);
@@ -111,15 +111,16 @@ final class VmLauncher {
                 + " s; last console lines:\n" + ConsoleLog.tail(console, CONSOLE_TAIL_LINES), false, null);
     }
 
-    private static void mountWorkspace(Path runDir, String path) throws SandboxException, IOException {
+    private static void mountWorkspace(String name, Path runDir, String path) throws SandboxException, IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (AgentChannel ch = AgentChannel.open(execSockets(runDir))) {
-            ExecResult r = ch.exec(ExecRequest.of("sh", "-c", "mkdir -p \"$1\" && mount -t virtiofs "
-                            + MachineSpec.WORKSPACE_TAG + " \"$1\"", "sh", path),
-                    Map.of("PATH", "/bin:/sbin"), "/", (isErr, data, len) -> err.write(data, 0, len));
-            if (r.exitCode() != 0) {
-                throw new SandboxException("mounting the workspace in the guest failed: " + err.toString().strip(), false, null);
-            }
+        ExecRequest mount = ExecRequest.of("sh", "-c", "mkdir -p \"$1\" && mount -t virtiofs "
+                + MachineSpec.WORKSPACE_TAG + " \"$1\"", "sh", path);
+        ExecResult r = ExecSession.start(AgentChannel.open(execSockets(runDir)), name, mount, Map.of("PATH", "/bin:/sbin"),
+                "/", (isErr, data, len) -> err.write(data, 0, len),
+                e -> new SandboxException("mounting the workspace in the guest failed: " + e.getMessage(), false, e))
+                .runToExit(null);
+        if (r.exitCode() != 0) {
+            throw new SandboxException("mounting the workspace in the guest failed: " + err.toString().strip(), false, null);
         }
     }
 

@@ -74,6 +74,10 @@ static struct proc *find(int port, uint32_t id) {
 
 static void close_fd(int *fd) { if (*fd >= 0) { close(*fd); *fd = -1; } }
 
+/* Signals a command's process group; a child that has not reached setsid() yet has no group, so
+ * it gets the signal itself (its handlers are still the defaults it will exec with). */
+static void signal_proc(struct proc *p, int sig) { if (kill(-p->pid, sig) < 0 && errno == ESRCH) kill(p->pid, sig); }
+
 /* Sends EXIT once the process is reaped and its output fully drained. */
 static void maybe_finish(struct proc *p) {
     if (!p->used || !p->exited || p->out >= 0 || p->err >= 0) return;
@@ -173,7 +177,7 @@ static void handle(int port, int type, uint32_t id, unsigned char *data, uint32_
             ioctl(p->in, TIOCSWINSZ, &ws);
         }
         break;
-    case F_SIGNAL: if (p && len >= 1) kill(-p->pid, data[0]); break;
+    case F_SIGNAL: if (p && len >= 1) signal_proc(p, data[0]); break;
     case F_POWEROFF: sync(); reboot(RB_POWER_OFF); break;
     default: send_error(port, id, "unknown frame type");
     }
@@ -183,7 +187,7 @@ static void handle(int port, int type, uint32_t id, unsigned char *data, uint32_
 static void host_gone(int port) {
     ports[port].up = 0; ports[port].have = 0;
     for (int i = 0; i < MAXPROCS; i++)
-        if (procs[i].used && procs[i].port == port) { kill(-procs[i].pid, SIGKILL); close_fd(&procs[i].in); }
+        if (procs[i].used && procs[i].port == port) { signal_proc(&procs[i], SIGKILL); close_fd(&procs[i].in); }
 }
 
 static void read_port(int port) {

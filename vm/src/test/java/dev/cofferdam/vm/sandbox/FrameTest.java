@@ -41,4 +41,16 @@ class FrameTest {
         assertThatThrownBy(() -> Frame.readFrom(new ByteArrayInputStream(new byte[0])))
                 .hasMessage("the guest agent closed the channel");
     }
+
+    @Test
+    void resizeAndSignalPayloadsMatchTheAgent() throws Exception {
+        assertThat(Frame.resizePayload(new TerminalSize(50, 300))).containsExactly(0, 50, 1, 44);
+        assertThat(Frame.resizePayload(new TerminalSize(65535, 1))).containsExactly(0xff, 0xff, 0, 1);
+        assertThat(Frame.signalPayload(15)).containsExactly(15);
+        assertThatThrownBy(() -> Frame.signalPayload(0)).hasMessageContaining("not a signal number");
+        assertThatThrownBy(() -> Frame.signalPayload(65)).hasMessageContaining("not a signal number");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Frame(FrameType.RESIZE, 7, Frame.resizePayload(new TerminalSize(40, 120))).writeTo(out);
+        assertThat(out.toByteArray()).containsExactly(5, 0, 0, 0, 7, 0, 0, 0, 4, 0, 40, 0, 120);
+    }
 }
