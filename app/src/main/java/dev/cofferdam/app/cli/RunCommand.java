@@ -5,6 +5,8 @@ import dev.cofferdam.app.run.RunAgent;
 import dev.cofferdam.app.run.RunException;
 import dev.cofferdam.app.run.RunRecord;
 import dev.cofferdam.app.run.RunStore;
+import dev.cofferdam.app.terminal.InteractiveExec;
+import dev.cofferdam.app.terminal.TerminalSizes;
 import dev.cofferdam.engine.trace.store.TraceStore;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyStore;
@@ -88,9 +90,9 @@ final class RunCommand implements Callable<Integer> {
                 err.println("cofferdam: MCP at " + run.endpoints().mcpUrl() + " (inside the sandbox); "
                         + "egress log: cofferdam sandbox logs " + sandbox + " --egress --follow");
                 err.flush();
-                boolean terminal = System.console() != null;
-                Optional<TerminalSize> tty = terminal ? Optional.of(TerminalSizes.current()) : Optional.empty();
-                code = SandboxExecCommand.run(vm.sandboxes(), sandbox, run.command(tty, System.in));
+                // Agents are terminal programs: always a PTY; raw mode and resizes when this is a terminal.
+                TerminalSize size = TerminalSizes.current().orElse(TerminalSize.DEFAULT);
+                code = InteractiveExec.attach(vm.sandboxes(), sandbox, run.command(Optional.of(size), System.in));
                 done = run.finish(code);
             }
             err.println("cofferdam: " + which.title() + " exited with " + code + "; " + done.transcripts().size()
