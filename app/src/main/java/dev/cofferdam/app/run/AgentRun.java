@@ -169,7 +169,15 @@ public final class AgentRun implements AutoCloseable {
                     Optional.of(ws), req.cloneWorkspace());
             return ctx.sandboxes().create(spec, progress);
         }
-        return existing.get().state() == SandboxState.RUNNING ? existing.get() : ctx.sandboxes().start(req.sandbox());
+        if (existing.get().state() != SandboxState.RUNNING) {
+            return ctx.sandboxes().start(req.sandbox());
+        }
+        if (!ctx.sandboxes().egressServedHere(req.sandbox())) {
+            throw new RunException("sandbox " + req.sandbox() + " is running and another Cofferdam process (the "
+                    + "workbench, or another run) serves its network, so this run's MCP server would be out of its reach: "
+                    + "stop it there first (`cofferdam sandbox stop " + req.sandbox() + "`) or pick another --name", true);
+        }
+        return existing.get();
     }
 
     /**

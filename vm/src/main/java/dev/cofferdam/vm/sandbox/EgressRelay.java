@@ -31,6 +31,15 @@ public interface EgressRelay {
         return Map.of();
     }
 
+    /**
+     * @return whether this process serves the sandbox's egress (false when another process that
+     *         started or re-adopted it earlier answers its socket, so policy reads are shared but
+     *         per-process routes such as host services are not)
+     */
+    default boolean servesHere(String sandbox) {
+        return true;
+    }
+
     /** Files written into the guest after each boot: guest path to content (e.g. the CA certificate). */
     default Map<String, String> guestFiles() {
         return Map.of();

@@ -112,6 +112,11 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean servesHere(String sandbox) {
+        return served.containsKey(sandbox);
+    }
+
     /** Placeholders of every stored credential ({@code ENV_VAR=placeholder}) and the CA path. */
     @Override
     public Map<String, String> guestEnvironment() {

@@ -69,6 +69,11 @@ public final class SandboxService implements AutoCloseable {
         }
     }
 
+    /** @return whether this process serves the running sandbox's egress (see {@link EgressRelay#servesHere}) */
+    public boolean egressServedHere(String name) {
+        return relay.servesHere(name);
+    }
+
     public ImageStore images() {
         return images;
     }

@@ -75,6 +75,26 @@ class ProxyEgressRelayTest {
         }
     }
 
+    @Test
+    void aSocketServedByAnotherRelayIsLeftToItAndReportedSo() throws Exception {
+        CofferdamDirs dirs = new CofferdamDirs(dir.resolve("config"), dir.resolve("data"));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        try (EgressRuntime first = EgressRuntime.open(dirs, Resolver.none());
+             EgressRuntime second = EgressRuntime.open(dirs, Resolver.none())) {
+            ProxyEgressRelay serving = new ProxyEgressRelay(first, new EncryptedFileSecretStore(dirs.config()));
+            ProxyEgressRelay later = new ProxyEgressRelay(second, new EncryptedFileSecretStore(dirs.config()));
+            assertThat(serving.servesHere("box")).isFalse();
+            serving.endpoint("box", run);
+            assertThat(later.endpoint("box", run)).isEqualTo("unix:" + run.resolve("egress.sock"));
+            assertThat(serving.servesHere("box")).isTrue();
+            assertThat(later.servesHere("box")).isFalse();
+            serving.release("box");
+            later.endpoint("box", run);
+            assertThat(later.servesHere("box")).isTrue();
+            later.release("box");
+        }
+    }
+
     /** One absolute-form GET over the Unix socket; returns the whole response. */
     private static String get(Path socket, String authority) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
