@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache of built guest images, one directory per name and version ({@code tiny-<version>}).
- * Thread-safe; builds are serialized across processes by a lock file.
+ * The cache of built guest images, one directory per name and version ({@code tiny-<version>}):
+ * the built-in templates and templates built from outside root file systems (OCI images, see
+ * {@link #buildFrom}). Thread-safe; builds are serialized across processes by a lock file.
  */
 public final class ImageStore {
     /** Templates this version can build. */
@@ -30,10 +31,12 @@ public final class ImageStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    private final CustomTemplates custom;
 
     /** @param root the image cache, e.g. {@code ~/.cache/cofferdam/images} */
     public ImageStore(Path root) {
         this.root = root;
+        this.custom = new CustomTemplates(root);
     }
 
     /** {@code $XDG_CACHE_HOME/cofferdam/images}, else {@code ~/.cache/cofferdam/images}. */
@@ -49,6 +52,9 @@ public final class ImageStore {
 
     /** The current version of a template's image, if it is built. */
     public Optional<GuestImage> find(String template) throws ImageException {
+        if (!TEMPLATES.contains(template)) {
+            return custom.latest(template);
+        }
         Path dir = root.resolve(template + "-" + currentVersion(template));
         return read(dir);
     }
@@ -66,6 +72,10 @@ public final class ImageStore {
     /** The current image, built first if missing. */
     public GuestImage ensure(String template, BuildListener listener) throws ImageException {
         Optional<GuestImage> found = find(template);
+        if (found.isEmpty() && !TEMPLATES.contains(template)) {
+            throw new ImageInputException("no template named '" + template + "' (built in: " + String.join(", ", TEMPLATES)
+                    + "): build one with `cofferdam image build --from-docker IMAGE --name " + template + "`");
+        }
         return found.isPresent() ? found.get() : build(template, listener);
     }
 
@@ -86,6 +96,9 @@ public final class ImageStore {
 
     /** Whether the image is the version this build of Cofferdam uses. */
     public boolean isCurrent(GuestImage image) throws ImageException {
+        if (!TEMPLATES.contains(image.name())) {
+            return custom.latest(image.name()).map(c -> c.version().equals(image.version())).orElse(false);
+        }
         return image.version().equals(currentVersion(image.name()));
     }
 
@@ -96,18 +109,42 @@ public final class ImageStore {
      */
     public GuestImage build(String template, BuildListener listener) throws ImageException {
         String version = currentVersion(template);
+        return locked(template, () -> {
+            Path dir = root.resolve(template + "-" + version);
+            Optional<GuestImage> done = read(dir);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            return buildLocked(template, version, dir, listener);
+        });
+    }
+
+    /**
+     * Builds a template from an outside root file system (an OCI image), unless one was already
+     * built from the same content ({@link RootfsSource#key()}) and {@code force} is false. The
+     * template becomes the current image of {@code name}. Needs root (owners in the tree, mkfs).
+     *
+     * @throws ImageInputException for a bad or built-in name, or a tree without {@code /bin/sh}
+     * @throws ImageException      when a build step fails; nothing is left in the cache then
+     */
+    public GuestImage buildFrom(String name, RootfsSource source, boolean force, BuildListener listener)
+            throws ImageException {
+        TemplateNames.check(name);
+        return locked(name, () -> custom.build(name, source, force, listener));
+    }
+
+    private interface LockedBuild {
+        GuestImage run() throws ImageException, IOException;
+    }
+
+    private GuestImage locked(String template, LockedBuild build) throws ImageException {
         try {
             Files.createDirectories(root);
             try (FileChannel lockFile = FileChannel.open(root.resolve(".build.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = lockFile.lock();
                 try {
-                    Path dir = root.resolve(template + "-" + version);
-                    Optional<GuestImage> done = read(dir);
-                    if (done.isPresent()) {
-                        return done.get();
-                    }
-                    return buildLocked(template, version, dir, listener);
+                    return build.run();
                 } finally {
                     lock.release();
                 }
@@ -153,7 +190,7 @@ public final class ImageStore {
         }
     }
 
-    private static Optional<GuestImage> read(Path dir) {
+    static Optional<GuestImage> read(Path dir) {
         Path meta = dir.resolve("image.json");
         if (!Files.isRegularFile(meta)) {
             return Optional.empty();
@@ -161,9 +198,9 @@ public final class ImageStore {
         try {
             JsonNode n = JSON.readTree(meta.toFile());
             GuestImage image = new GuestImage(n.path("name").asText(), n.path("version").asText(),
-                    n.path("kernelRelease").asText(), dir);
+                    n.path("kernelRelease").asText(), dir, n.path("source").asText(""));
             boolean complete = Files.isRegularFile(image.kernel()) && Files.isRegularFile(image.initrd())
-                    && Files.isExecutable(image.relay()) && (!image.name().equals("agent") || image.hasDisk());
+                    && Files.isExecutable(image.relay()) && (image.name().equals("tiny") || image.hasDisk());
             return complete ? Optional.of(image) : Optional.empty();
         } catch (IOException e) {
             LOG.warn("ignoring damaged image {}: {}", dir, e.getMessage());
