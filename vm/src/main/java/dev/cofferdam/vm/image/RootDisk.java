@@ -31,7 +31,7 @@ final class RootDisk {
             if (RootedPath.resolve(rootfs, dir).isEmpty()) {
                 Path made = RootedPath.directory(rootfs, dir);
                 if (dir.equals("tmp")) {
-                    Files.setPosixFilePermissions(made, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwt"));
+                    HostCommand.run(null, 10, List.of("chmod", "1777", made.toString()));
                 }
             }
         }
