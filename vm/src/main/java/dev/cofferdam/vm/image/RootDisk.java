@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The steps every root-disk template shares: installing the exec agent and the guest's few own
- * files into a root tree, and packing the tree into a raw ext4 disk with {@code mkfs.ext4 -d}
+ * The steps every root-disk template shares: installing the exec agent, the guest's few own files and
+ * the directories it needs into a root tree, and packing the tree into a raw ext4 disk with {@code mkfs.ext4 -d}
  * (no loop mount). Writes go through {@link RootedPath}, so links in the tree stay inside it.
  * Stateless and thread-safe.
  */
 final class RootDisk {
     /** Free space left in the disk for the sandbox's own writes (the file is sparse). */
     private static final long HEADROOM_MIB = 1024;
-    /** Where the init moves its mounts to before switch_root: they must exist in the new root. */
-    private static final List<String> MOUNT_POINTS = List.of("proc", "sys", "dev", "tmp");
+    /**
+     * Directories the guest needs: where the init moves its mounts before switch_root, and /root,
+     * the exec agent's default working directory and HOME.
+     */
+    private static final List<String> NEEDED_DIRS = List.of("proc", "sys", "dev", "tmp", "root");
 
     private RootDisk() {
     }
@@ -27,12 +30,11 @@ final class RootDisk {
         RootedPath.writeFile(rootfs, "etc/hostname", "sandbox\n".getBytes(StandardCharsets.UTF_8), "rw-r--r--");
         // The guest has no DNS (its only way out is the egress proxy): drop the host's resolvers.
         RootedPath.writeFile(rootfs, "etc/resolv.conf", new byte[0], "rw-r--r--");
-        for (String dir : MOUNT_POINTS) {
+        for (String dir : NEEDED_DIRS) {
             if (RootedPath.resolve(rootfs, dir).isEmpty()) {
                 Path made = RootedPath.directory(rootfs, dir);
-                if (dir.equals("tmp")) {
-                    HostCommand.run(null, 10, List.of("chmod", "1777", made.toString()));
-                }
+                String mode = dir.equals("tmp") ? "1777" : dir.equals("root") ? "700" : "755";
+                HostCommand.run(null, 10, List.of("chmod", mode, made.toString()));
             }
         }
     }

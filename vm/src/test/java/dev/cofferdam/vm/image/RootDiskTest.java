@@ -31,6 +31,7 @@ class RootDiskTest {
         assertThat(inside.resolve("resolv.conf")).isEmptyFile();
         assertThat(rootfs.resolve("host-usr/sbin/cofferdam-agent")).hasContent("binary").isExecutable();
         assertThat(rootfs.resolve("proc")).isDirectory();
+        assertThat(Files.getAttribute(rootfs.resolve("root"), "unix:mode")).as("HOME and default cwd").isEqualTo(040700);
     }
 
     @Test
