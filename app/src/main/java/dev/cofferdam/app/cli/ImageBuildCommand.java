@@ -1,5 +1,6 @@
 package dev.cofferdam.app.cli;
 
+import dev.cofferdam.vm.image.BuildListener;
 import dev.cofferdam.vm.image.GuestImage;
 import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageInputException;
@@ -41,6 +42,8 @@ final class ImageBuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rebuild even if the template was built from the same image id.")
     boolean force;
 
+    private boolean cached;
+
     @Override
     public Integer call() {
         int given = (template != null ? 1 : 0) + (image != null ? 1 : 0) + (dockerfile != null ? 1 : 0);
@@ -55,6 +58,9 @@ final class ImageBuildCommand implements Callable<Integer> {
         try {
             GuestImage built = template != null ? ImageCommand.store().build(template, VmCli.progress()) : oci();
             String from = built.source().isEmpty() ? "" : " from " + built.source();
+            if (cached) {
+                from += " (already built from this image id; --force rebuilds)";
+            }
             System.out.printf("%s-%s kernel %s%s in %s (%d ms)%n", built.name(), built.version(),
                     built.kernelRelease(), from, built.dir(), (System.nanoTime() - t0) / 1_000_000);
             return CofferdamCommand.EXIT_OK;
@@ -67,10 +73,15 @@ final class ImageBuildCommand implements Callable<Integer> {
     private GuestImage oci() throws ImageException {
         OciTemplates oci = new OciTemplates(ImageCommand.store(), EngineAddress.fromEnvironment(), HostInfo.isRoot());
         Optional<String> n = Optional.ofNullable(name);
+        BuildListener terminal = VmCli.progress();
+        BuildListener progress = (step, done, total) -> {
+            cached |= step.startsWith(ImageStore.ALREADY_BUILT);
+            terminal.progress(step, done, total);
+        };
         if (image != null) {
-            return oci.fromImage(image, n, force, VmCli.progress());
+            return oci.fromImage(image, n, force, progress);
         }
-        return oci.fromDockerfile(dockerfile, n, force, line -> System.out.println(line), VmCli.progress());
+        return oci.fromDockerfile(dockerfile, n, force, line -> System.out.println(line), progress);
     }
 
     private static int usage(String reason) {

@@ -33,11 +33,12 @@ public final class ImageCommand implements Runnable {
                 ImageStore store = store();
                 List<GuestImage> images = store.list();
                 int width = Math.max(8, images.stream().mapToInt(i -> i.name().length() + 1).max().orElse(0));
-                String row = "%-" + width + "s %-14s %-24s %-8s %-36s %s%n";
-                System.out.printf(row, "NAME", "VERSION", "KERNEL", "CURRENT", "SOURCE", "PATH");
+                int pathWidth = images.stream().mapToInt(i -> i.dir().toString().length()).max().orElse(4);
+                String row = "%-" + width + "s %-14s %-24s %-8s %-" + pathWidth + "s %s%n";
+                System.out.printf(row, "NAME", "VERSION", "KERNEL", "CURRENT", "PATH", "SOURCE");
                 for (GuestImage i : images) {
                     System.out.printf(row, i.name(), i.version(), i.kernelRelease(), store.isCurrent(i) ? "yes" : "no",
-                            i.source().isEmpty() ? "built-in" : i.source(), i.dir());
+                            i.dir(), i.source().isEmpty() ? "built-in" : i.source());
                 }
                 return CofferdamCommand.EXIT_OK;
             } catch (IOException | ImageException e) {

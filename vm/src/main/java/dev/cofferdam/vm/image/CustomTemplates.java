@@ -73,7 +73,7 @@ final class CustomTemplates {
         Optional<GuestImage> done = ImageStore.read(dir);
         if (done.isPresent() && !force) {
             LOG.info("template {} is already built from {}", name, source.describe());
-            listener.progress("already built from " + source.describe(), STEPS, STEPS);
+            listener.progress(ImageStore.ALREADY_BUILT + " from " + source.describe(), STEPS, STEPS);
             return done.get();
         }
         long start = System.nanoTime();

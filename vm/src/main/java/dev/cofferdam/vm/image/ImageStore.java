@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageStore {
     /** Templates this version can build. */
     public static final List<String> TEMPLATES = List.of("tiny", "agent");
+    /** How the progress step of {@link #buildFrom} starts when nothing had to be built. */
+    public static final String ALREADY_BUILT = "already built";
     private static final Logger LOG = LoggerFactory.getLogger(ImageStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -51,7 +51,8 @@ final class DockerfileBuild {
                     .withRemove(true).withForcerm(true).exec(callback).awaitImageId();
         } catch (RuntimeException e) {
             List<String> lines = tailLines();
-            throw new DockerBuildException("docker build of " + dockerfile + " failed: " + DockerEngine.reason(e)
+            String reason = DockerEngine.reason(e).replaceFirst("^Could not build image: ", "");
+            throw new DockerBuildException("docker build of " + dockerfile + " failed: " + reason
                     + " (last build lines above)", lines, e);
         }
     }

@@ -64,7 +64,10 @@ public final class OciTemplates {
             throw new ImageInputException("no Dockerfile at " + file);
         }
         try (DockerEngine docker = DockerEngine.connect(engine)) {
-            String id = new DockerfileBuild(buildLog).build(docker, file, "cofferdam/" + template + ":latest");
+            String built = new DockerfileBuild(buildLog).build(docker, file, "cofferdam/" + template + ":latest");
+            // The builder reports a short id; the full one keys the cache, whichever way the image came.
+            String id = docker.imageId(built).orElseThrow(() -> new ImageException("the image just built ("
+                    + built + ") is gone from the Docker Engine"));
             return store.buildFrom(template, new DockerRootfs(docker, file.toString(), id, "dockerfile"), force, listener);
         }
     }
