@@ -86,6 +86,16 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
+    /** The CPU architecture an image is built for, e.g. {@code amd64}. */
+    public String architecture(String imageId) throws ImageException {
+        try {
+            String arch = client.inspectImageCmd(imageId).exec().getArch();
+            return arch == null ? "" : arch;
+        } catch (RuntimeException e) {
+            throw new ImageException("inspecting image " + imageId + " failed: " + reason(e), e);
+        }
+    }
+
     /** docker-java's client, for the other classes of this package. */
     DockerClient client() {
         return client;

@@ -45,6 +45,7 @@ public final class OciTemplates {
             String id = docker.imageId(reference).orElseThrow(() -> new ImageInputException("image " + reference
                     + " is not in the local Docker Engine and cofferdam pulls nothing: build it from a Dockerfile"
                     + " (--dockerfile PATH)"));
+            checkArchitecture(docker, reference, id);
             return store.buildFrom(template, new DockerRootfs(docker, reference, id, "docker"), force, listener);
         }
     }
@@ -68,7 +69,17 @@ public final class OciTemplates {
             // The builder reports a short id; the full one keys the cache, whichever way the image came.
             String id = docker.imageId(built).orElseThrow(() -> new ImageException("the image just built ("
                     + built + ") is gone from the Docker Engine"));
+            checkArchitecture(docker, file.toString(), id);
             return store.buildFrom(template, new DockerRootfs(docker, file.toString(), id, "dockerfile"), force, listener);
+        }
+    }
+
+    /** Guests are x86-64 microVMs: an image for another CPU would not run in them. */
+    private static void checkArchitecture(DockerEngine docker, String source, String id) throws ImageException {
+        String arch = docker.architecture(id);
+        if (!arch.isEmpty() && !arch.equals("amd64")) {
+            throw new ImageInputException("image " + source + " is built for " + arch + ": sandboxes run amd64 (x86-64)"
+                    + " guests; use an amd64 image");
         }
     }
 

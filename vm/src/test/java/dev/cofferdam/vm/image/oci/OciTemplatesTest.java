@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cofferdam.vm.image.BuildListener;
+import dev.cofferdam.vm.image.HostCommand;
 import dev.cofferdam.vm.image.ImageInputException;
 import dev.cofferdam.vm.image.ImageStore;
 import java.io.IOException;
@@ -154,6 +155,36 @@ class OciTemplatesTest {
                 .isInstanceOf(ImageInputException.class)
                 .hasMessage("image " + ctx.resolve("Dockerfile")
                         + " has no /bin/sh: sandboxes need a shell; base it on an image with one");
+        assertNothingLeft(store);
+    }
+
+    @Test
+    void imageForAnotherCpuIsRefused() throws Exception {
+        // An arm64 image made by hand in `docker save` layout and loaded: nothing to pull, nothing to emulate.
+        Path dir = Files.createDirectories(tmp.resolve("arm"));
+        Path layerRoot = Files.createDirectories(dir.resolve("root/bin"));
+        Files.copy(Path.of("/bin/busybox"), layerRoot.resolve("busybox"));
+        Files.createSymbolicLink(layerRoot.resolve("sh"), Path.of("busybox"));
+        Path image = Files.createDirectories(dir.resolve("image/layer"));
+        HostCommand.run(null, 60, List.of("tar", "-C", dir.resolve("root").toString(), "-cf",
+                image.resolve("layer.tar").toString(), "."));
+        String diff = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(image.resolve("layer.tar"))));
+        Files.writeString(dir.resolve("image/config.json"), "{\"architecture\":\"arm64\",\"os\":\"linux\",\"config\":{},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + diff + "\"]}}");
+        Files.writeString(dir.resolve("image/manifest.json"), "[{\"Config\":\"config.json\",\"RepoTags\":[\"armtest:1\"],"
+                + "\"Layers\":[\"layer/layer.tar\"]}]");
+        HostCommand.run(null, 60, List.of("tar", "-C", dir.resolve("image").toString(), "-cf",
+                dir.resolve("image.tar").toString(), "."));
+        try (DockerEngine engine = DockerEngine.connect(dockerd.address());
+                java.io.InputStream in = Files.newInputStream(dir.resolve("image.tar"))) {
+            engine.client().loadImageCmd(in).exec();
+            assertThat(engine.architecture("armtest:1")).isEqualTo("arm64");
+        }
+        ImageStore store = store();
+        assertThatThrownBy(() -> oci(store).fromImage("armtest:1", Optional.empty(), false, BuildListener.NONE))
+                .isInstanceOf(ImageInputException.class)
+                .hasMessage("image armtest:1 is built for arm64: sandboxes run amd64 (x86-64) guests; use an amd64 image");
         assertNothingLeft(store);
     }
 
