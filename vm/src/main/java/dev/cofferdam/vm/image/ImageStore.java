@@ -75,8 +75,7 @@ public final class ImageStore {
     public GuestImage ensure(String template, BuildListener listener) throws ImageException {
         Optional<GuestImage> found = find(template);
         if (found.isEmpty() && !TEMPLATES.contains(template)) {
-            throw new ImageInputException("no template named '" + template + "' (built in: " + String.join(", ", TEMPLATES)
-                    + "): build one with `cofferdam image build --from-docker IMAGE --name " + template + "`");
+            throw new ImageInputException("unknown template '" + template + "' (known: " + String.join(", ", known()) + ")");
         }
         return found.isPresent() ? found.get() : build(template, listener);
     }
@@ -94,6 +93,21 @@ public final class ImageStore {
         }
         images.sort(Comparator.comparing(GuestImage::name).thenComparing(GuestImage::version));
         return images;
+    }
+
+    /** The built-in templates, then the names of templates built from OCI images. */
+    public List<String> known() throws ImageException {
+        List<String> names = new ArrayList<>(TEMPLATES);
+        try {
+            for (GuestImage i : list()) {
+                if (!names.contains(i.name()) && isCurrent(i)) {
+                    names.add(i.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new ImageException("reading the image cache " + root + " failed: " + e.getMessage(), e);
+        }
+        return names;
     }
 
     /** Whether the image is the version this build of Cofferdam uses. */

@@ -82,6 +82,7 @@ class SandboxOciTemplateIT {
         assertThat(image.hasDisk()).isTrue();
         assertThat(service.images().find(TEMPLATE)).contains(image);
         assertThat(service.images().isCurrent(image)).isTrue();
+        assertThat(service.images().known()).as("listed in unknown-template messages").contains("tiny", "agent", TEMPLATE);
 
         long diskTime = Files.getLastModifiedTime(image.disk()).toMillis();
         GuestImage again = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), false, l -> { }, (s, d, n) -> { });
