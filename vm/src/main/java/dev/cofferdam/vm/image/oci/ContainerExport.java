@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ContainerExport {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerExport.class);
-    /** Label on the temporary containers, to find any left by a killed process. */
+    /**
+     * Label on the temporary containers: {@code docker ps -a --filter label=dev.cofferdam.export}
+     * finds any left by a process killed during an export.
+     */
     static final String LABEL = "dev.cofferdam.export";
 
     /** Reads the exported tar; the stream is closed after it returns. */
