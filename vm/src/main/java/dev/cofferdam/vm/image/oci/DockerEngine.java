@@ -46,6 +46,10 @@ public final class DockerEngine implements AutoCloseable {
         if (!Files.exists(address.socket())) {
             throw new ImageInputException("no Docker Engine socket at " + address + ": " + START);
         }
+        if (!Files.isWritable(address.socket())) {
+            throw new ImageInputException("no permission to use the Docker Engine socket " + address
+                    + ": run as root (or join the docker group)");
+        }
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(address.uri().toString()).withDockerTlsVerify(false).build();
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost())
