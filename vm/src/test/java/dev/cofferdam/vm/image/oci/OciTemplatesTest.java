@@ -66,6 +66,17 @@ class OciTemplatesTest {
     }
 
     @Test
+    void doctorSeesTheEngineAndItsVersionOrWhatIsMissing() {
+        EngineStatus up = EngineStatus.probe(dockerd.address());
+        assertThat(up.answering()).isTrue();
+        assertThat(up.detail()).matches("Docker Engine \\S+ \\(API 1\\.\\d+\\) on " + java.util.regex.Pattern.quote(
+                dockerd.socket().toString()));
+        EngineStatus down = EngineStatus.probe(new EngineAddress(tmp.resolve("gone.sock")));
+        assertThat(down.answering()).isFalse();
+        assertThat(down.detail()).startsWith("no Docker Engine socket at ").endsWith("apt-get install docker.io, then run dockerd");
+    }
+
+    @Test
     void staleSocketOfAStoppedEngine() throws Exception {
         Path sock = tmp.resolve("stale.sock");
         try (ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
