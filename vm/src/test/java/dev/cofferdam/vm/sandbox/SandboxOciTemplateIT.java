@@ -88,6 +88,14 @@ class SandboxOciTemplateIT {
         GuestImage again = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), false, l -> { }, (s, d, n) -> { });
         assertThat(again).as("same image id: nothing rebuilt").isEqualTo(image);
         assertThat(Files.getLastModifiedTime(image.disk()).toMillis()).isEqualTo(diskTime);
+        Object inode = Files.getAttribute(image.disk(), "unix:ino");
+        GuestImage forced = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), true, l -> { }, (s, d, n) -> { });
+        assertThat(forced.dir()).as("--force rebuilds in place").isEqualTo(image.dir());
+        assertThat(Files.getAttribute(forced.disk(), "unix:ino")).as("a new disk file").isNotEqualTo(inode);
+        try (java.util.stream.Stream<Path> left = Files.list(service.images().root())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".old-")
+                    || n.startsWith(".work-") || n.startsWith(".out-"));
+        }
 
         long t1 = System.nanoTime();
         service.create(new SandboxSpec("oci-a", TEMPLATE, SandboxSpec.DEFAULT_CPUS, 256, Optional.empty(), false),
