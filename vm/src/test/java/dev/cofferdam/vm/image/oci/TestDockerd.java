@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private Docker Engine for tests: its own dockerd (and the containerd it manages) with data,
- * exec root, pid file and socket under a temporary directory, no bridge and no iptables rules,
- * so it never touches a system engine. Tests skip when dockerd is not installed or not root.
+ * exec root, pid file, socket and configuration file under a temporary directory, no bridge and
+ * no iptables rules, so it never touches a system engine (dockerd 20.10 still creates
+ * /etc/docker/key.json once and an empty /run/docker/plugins). Tests skip when dockerd is not installed or not root.
  */
 public final class TestDockerd implements AutoCloseable {
     private static final Path DOCKERD = Path.of("/usr/sbin/dockerd");
@@ -41,7 +42,10 @@ public final class TestDockerd implements AutoCloseable {
         // Short path: the engine's and containerd's Unix sockets must stay under 108 bytes.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "cd-dockerd-");
         String binary = Files.isExecutable(DOCKERD) ? DOCKERD.toString() : "dockerd";
-        Process p = new ProcessBuilder(List.of(binary, "--bridge=none", "--iptables=false", "--ip6tables=false",
+        // Its own (empty) configuration: a host's /etc/docker/daemon.json must not change or clash with the flags.
+        Path config = Files.writeString(dir.resolve("daemon.json"), "{}\n");
+        Process p = new ProcessBuilder(List.of(binary, "--config-file", config.toString(),
+                "--bridge=none", "--iptables=false", "--ip6tables=false",
                 "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(), "-H", "unix://" + dir.resolve("docker.sock")))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
