@@ -160,6 +160,7 @@ public final class ImageStore {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = lockFile.lock();
                 try {
+                    sweepLeftovers();
                     return build.run();
                 } finally {
                     lock.release();
@@ -204,6 +205,26 @@ public final class ImageStore {
         } catch (IOException e) {
             throw new ImageException("guest sources missing from this build: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes scratch directories a killed build left (work trees, unfinished images, replaced
+     * images). Called under the build lock, so no build is using them.
+     */
+    private void sweepLeftovers() throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(ImageStore::isScratch).toList()) {
+                LOG.info("removing {} left by an interrupted image build", p.getFileName());
+                ChrootMounts.release(p);
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static boolean isScratch(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && (n.startsWith(".work-") || n.startsWith(".out-") || n.startsWith(".old-"));
     }
 
     static Optional<GuestImage> read(Path dir) {
