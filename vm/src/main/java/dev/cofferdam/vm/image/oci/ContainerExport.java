@@ -39,6 +39,9 @@ final class ContainerExport {
         } catch (RuntimeException e) {
             throw new ImageException("creating a container from " + imageId + " failed: " + DockerEngine.reason(e), e);
         }
+        // Ctrl-C or a kill during the export: the JVM's exit still removes the container.
+        Thread onExit = new Thread(() -> remove(client, id), "cofferdam-export-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
         boolean exported = false;
         try (DockerHttpClient.Response r = engine.get("/containers/" + id + "/export");
                 InputStream body = r.getBody()) {
@@ -51,11 +54,20 @@ final class ContainerExport {
         } catch (RuntimeException e) {
             throw new ImageException("exporting the container of " + imageId + " failed: " + DockerEngine.reason(e), e);
         } finally {
-            String left = remove(client, id);
+            String left = unhook(onExit) ? remove(client, id) : null;
             if (exported && left != null) {
                 throw new ImageException("removing the temporary container " + id.substring(0, 12) + " failed: " + left
                         + " (remove it with `docker rm -f " + id.substring(0, 12) + "`)");
             }
+        }
+    }
+
+    /** Whether the hook was withdrawn; false when the JVM is already exiting (the hook then removes the container). */
+    private static boolean unhook(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return false;
         }
     }
 

@@ -7,16 +7,20 @@ import dev.cofferdam.vm.image.BuildListener;
 import dev.cofferdam.vm.image.HostCommand;
 import dev.cofferdam.vm.image.ImageInputException;
 import dev.cofferdam.vm.image.ImageStore;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +201,35 @@ class OciTemplatesTest {
                 .isInstanceOf(ImageInputException.class)
                 .hasMessage("image armtest:1 is built for arm64: sandboxes run amd64 (x86-64) guests; use an amd64 image");
         assertNothingLeft(store);
+    }
+
+    @Test
+    void aKilledExportStillRemovesItsContainer() throws Exception {
+        Path dockerfile = TestDockerd.busyboxContext(tmp.resolve("killed"));
+        String id;
+        try (DockerEngine engine = DockerEngine.connect(dockerd.address())) {
+            id = new DockerfileBuild(l -> { }).build(engine, dockerfile, "cofferdam/killed:latest");
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                ExportKilledMain.class.getName(), dockerd.socket().toString(), id).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("exporting")) {
+                // skip log lines
+            }
+            assertThat(line).as("the helper reached the export").isEqualTo("exporting");
+            try (DockerEngine engine = DockerEngine.connect(dockerd.address())) {
+                assertThat(engine.client().listContainersCmd().withShowAll(true).exec()).hasSize(1);
+            }
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        try (DockerEngine engine = DockerEngine.connect(dockerd.address())) {
+            assertThat(engine.client().listContainersCmd().withShowAll(true).exec()).as("removed on SIGTERM").isEmpty();
+        }
     }
 
     @Test
