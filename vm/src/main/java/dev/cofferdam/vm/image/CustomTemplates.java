@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class CustomTemplates {
         Path out = Files.createTempDirectory(root, ".out-");
         try {
             Path rootfs = Files.createDirectory(work.resolve("rootfs"));
-            Files.setPosixFilePermissions(rootfs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(rootfs, PosixFilePermissions.fromString("rwxr-xr-x"));
             listener.progress("unpacking " + source.name(), 0, STEPS);
             source.unpack(rootfs, work);
             if (RootedPath.resolve(rootfs, "bin/sh").filter(Files::isRegularFile).isEmpty()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -43,7 +44,7 @@ final class RootedPath {
         Path file = dir.resolve(guestPath.substring(slash + 1));
         Files.deleteIfExists(file);
         Files.write(file, content);
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
     }
 
     private static Optional<Path> walk(Path root, String guestPath, boolean create) throws IOException {
@@ -77,7 +78,7 @@ final class RootedPath {
                     return Optional.empty();
                 }
                 Files.createDirectory(next);
-                Files.setPosixFilePermissions(next, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             current = next;
         }

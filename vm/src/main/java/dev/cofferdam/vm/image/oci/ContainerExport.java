@@ -5,6 +5,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import dev.cofferdam.vm.image.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class ContainerExport {
                 InputStream body = r.getBody()) {
             if (r.getStatusCode() != 200) {
                 throw new ImageException("exporting the container of " + imageId + " failed: HTTP " + r.getStatusCode()
-                        + " " + new String(body.readNBytes(300), java.nio.charset.StandardCharsets.UTF_8).strip());
+                        + " " + new String(body.readNBytes(300), StandardCharsets.UTF_8).strip());
             }
             reader.read(body);
             exported = true;

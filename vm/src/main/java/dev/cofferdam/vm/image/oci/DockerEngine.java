@@ -11,7 +11,6 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
@@ -129,10 +128,5 @@ public final class DockerEngine implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.debug("closing the Docker client: {}", e.getMessage());
         }
-    }
-
-    /** Reads and discards the rest of a stream (to keep a pooled connection usable). */
-    static void drain(InputStream in) throws IOException {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
     }
 }

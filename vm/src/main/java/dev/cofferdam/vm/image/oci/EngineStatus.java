@@ -1,5 +1,7 @@
 package dev.cofferdam.vm.image.oci;
 
+import dev.cofferdam.vm.image.ImageException;
+
 /**
  * Whether a Docker Engine answers, for {@code cofferdam doctor}. Immutable.
  *
@@ -11,7 +13,7 @@ public record EngineStatus(boolean answering, String detail) {
     public static EngineStatus probe(EngineAddress address) {
         try (DockerEngine engine = DockerEngine.connect(address)) {
             return new EngineStatus(true, engine.version() + " on " + address);
-        } catch (dev.cofferdam.vm.image.ImageException e) {
+        } catch (ImageException e) {
             return new EngineStatus(false, e.getMessage());
         }
     }
