@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Templates built from an outside root file system (an OCI image): the agent template's kernel
  * and initramfs, and an ext4 disk made from the unpacked tree plus the exec agent. One directory
- * per name and content ({@code <name>-<hash of guest sources and image id>}); the newest built is
- * the current one, older ones stay while sandboxes may use them. Not thread-safe: the image store
+ * per name and content ({@code <name>-<hash of guest sources and image id>}, plus the time for a
+ * forced rebuild); the newest built is the current one, older ones stay while sandboxes may use
+ * them. Not thread-safe: the image store
  * calls it under its build lock.
  */
 final class CustomTemplates {
@@ -65,17 +66,25 @@ final class CustomTemplates {
         return Optional.ofNullable(best);
     }
 
-    /** Builds {@code name} from {@code source}, or returns the image already built from the same content. */
+    /**
+     * Builds {@code name} from {@code source}, or returns the image already built from the same
+     * content (made current again if another image replaced it since). A forced build gets a new
+     * directory: a disk is never replaced under the sandboxes whose overlays use it.
+     */
     GuestImage build(String name, RootfsSource source, boolean force, BuildListener listener)
             throws ImageException, IOException {
         String base = baseVersion();
-        String version = hash(base + "\n" + source.key());
+        Optional<GuestImage> current = latest(name);
+        if (!force && current.isPresent() && source.key().equals(meta(current.get().dir()).path("key").asText())) {
+            return alreadyBuilt(current.get(), source, listener);
+        }
+        String version = hash(base + "\n" + source.key() + (force ? "\n" + Instant.now() + System.nanoTime() : ""));
         Path dir = root.resolve(name + "-" + version);
-        Optional<GuestImage> done = ImageStore.read(dir);
-        if (done.isPresent() && !force) {
-            LOG.info("template {} is already built from {}", name, source.describe());
-            listener.progress(ImageStore.ALREADY_BUILT + " from " + source.describe(), STEPS, STEPS);
-            return done.get();
+        Optional<GuestImage> earlier = ImageStore.read(dir);
+        if (earlier.isPresent()) {
+            ObjectNode meta = (ObjectNode) meta(dir);
+            writeMeta(meta.put("built", Instant.now().toString()), dir);
+            return alreadyBuilt(earlier.get(), source, listener);
         }
         long start = System.nanoTime();
         Path work = Files.createTempDirectory(root, ".work-");
@@ -102,8 +111,8 @@ final class CustomTemplates {
             ObjectNode meta = JSON.createObjectNode().put("schema", 1).put("name", name).put("version", version)
                     .put("kernelRelease", release).put("built", Instant.now().toString()).put("base", base)
                     .put("key", source.key()).put("source", source.describe());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("image.json").toFile(), meta);
-            install(out, dir);
+            writeMeta(meta, out);
+            Files.move(out, dir, StandardCopyOption.ATOMIC_MOVE);
             listener.progress("done", STEPS, STEPS);
             LOG.info("built template {}-{} from {} in {} ms", name, version, source.describe(),
                     (System.nanoTime() - start) / 1_000_000);
@@ -114,17 +123,17 @@ final class CustomTemplates {
         }
     }
 
-    /** Moves the finished image into place, replacing a forced rebuild's previous files. */
-    private void install(Path out, Path dir) throws IOException {
-        Path old = null;
-        if (Files.exists(dir)) {
-            old = root.resolve(".old-" + dir.getFileName() + "-" + System.nanoTime());
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(out, dir, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            ImageStore.deleteTree(old);
-        }
+    private static GuestImage alreadyBuilt(GuestImage image, RootfsSource source, BuildListener listener) {
+        LOG.info("template {} is already built from {}", image.name(), source.describe());
+        listener.progress(ImageStore.ALREADY_BUILT + " from " + source.describe(), STEPS, STEPS);
+        return image;
+    }
+
+    /** Writes image.json through a temporary file, so a reader never sees half of it. */
+    private static void writeMeta(JsonNode meta, Path dir) throws IOException {
+        Path tmp = dir.resolve("image.json.tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), meta);
+        Files.move(tmp, dir.resolve("image.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The version of what every custom template shares (guest sources, modules, layout). */

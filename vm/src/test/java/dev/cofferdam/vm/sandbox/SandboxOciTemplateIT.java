@@ -88,10 +88,12 @@ class SandboxOciTemplateIT {
         GuestImage again = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), false, l -> { }, (s, d, n) -> { });
         assertThat(again).as("same image id: nothing rebuilt").isEqualTo(image);
         assertThat(Files.getLastModifiedTime(image.disk()).toMillis()).isEqualTo(diskTime);
-        Object inode = Files.getAttribute(image.disk(), "unix:ino");
         GuestImage forced = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), true, l -> { }, (s, d, n) -> { });
-        assertThat(forced.dir()).as("--force rebuilds in place").isEqualTo(image.dir());
-        assertThat(Files.getAttribute(forced.disk(), "unix:ino")).as("a new disk file").isNotEqualTo(inode);
+        built.add(forced.dir());
+        assertThat(forced.dir()).as("--force builds a new version").isNotEqualTo(image.dir());
+        assertThat(service.images().find(TEMPLATE)).as("and makes it current").contains(forced);
+        assertThat(image.disk()).as("the old disk stays for sandboxes on it").isRegularFile();
+        assertThat(service.images().isCurrent(image)).isFalse();
         try (java.util.stream.Stream<Path> left = Files.list(service.images().root())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".old-")
                     || n.startsWith(".work-") || n.startsWith(".out-"));
@@ -111,6 +113,8 @@ class SandboxOciTemplateIT {
 
         service.remove("oci-a");
         assertThat(data.resolve("sandboxes").resolve("oci-a")).doesNotExist();
+        ImageStore.deleteTree(forced.dir());
+        assertThat(service.images().find(TEMPLATE)).as("the older version is current again").contains(image);
         ImageStore.deleteTree(image.dir());
         assertThat(service.images().find(TEMPLATE)).isEmpty();
     }
