@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,10 +95,21 @@ class SandboxOciTemplateIT {
         assertThat(service.images().find(TEMPLATE)).as("and makes it current").contains(forced);
         assertThat(image.disk()).as("the old disk stays for sandboxes on it").isRegularFile();
         assertThat(service.images().isCurrent(image)).isFalse();
-        try (java.util.stream.Stream<Path> left = Files.list(service.images().root())) {
+        try (Stream<Path> left = Files.list(service.images().root())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".old-")
                     || n.startsWith(".work-") || n.startsWith(".out-"));
         }
+
+        // Another image takes the name; building the first one again only makes its earlier build current.
+        Path other = TestDockerd.busyboxContext(context.resolve("other"), "RUN echo other > /marker");
+        GuestImage replaced = oci.fromDockerfile(other, Optional.of(TEMPLATE), false, l -> { }, (s, d, n) -> { });
+        built.add(replaced.dir());
+        assertThat(service.images().find(TEMPLATE)).contains(replaced);
+        List<String> steps = new ArrayList<>();
+        GuestImage back = oci.fromDockerfile(dockerfile, Optional.of(TEMPLATE), false, l -> { }, (s, d, n) -> steps.add(s));
+        assertThat(back).isEqualTo(image);
+        assertThat(steps).anyMatch(s -> s.startsWith(ImageStore.ALREADY_BUILT)).noneMatch(s -> s.startsWith("writing"));
+        assertThat(service.images().find(TEMPLATE)).as("current again").contains(image);
 
         long t1 = System.nanoTime();
         service.create(new SandboxSpec("oci-a", TEMPLATE, SandboxSpec.DEFAULT_CPUS, 256, Optional.empty(), false),
@@ -113,9 +125,10 @@ class SandboxOciTemplateIT {
 
         service.remove("oci-a");
         assertThat(data.resolve("sandboxes").resolve("oci-a")).doesNotExist();
-        ImageStore.deleteTree(forced.dir());
-        assertThat(service.images().find(TEMPLATE)).as("the older version is current again").contains(image);
         ImageStore.deleteTree(image.dir());
+        assertThat(service.images().find(TEMPLATE)).as("the newest remaining build").contains(replaced);
+        ImageStore.deleteTree(replaced.dir());
+        ImageStore.deleteTree(forced.dir());
         assertThat(service.images().find(TEMPLATE)).isEmpty();
     }
 
