@@ -2,18 +2,16 @@ package dev.cofferdam.app.cli;
 
 import dev.cofferdam.vm.image.HostCommand;
 import dev.cofferdam.vm.image.ImageException;
+import dev.cofferdam.vm.image.ImageInputException;
 import dev.cofferdam.vm.image.ImageStore;
+import dev.cofferdam.vm.image.oci.EngineAddress;
+import dev.cofferdam.vm.image.oci.EngineStatus;
 import dev.cofferdam.vm.qemu.Accelerator;
 import dev.cofferdam.vm.qemu.AcceleratorProbe;
 import dev.cofferdam.vm.qemu.HostInfo;
 import dev.cofferdam.vm.qemu.QemuCommandLine;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,26 +66,15 @@ public final class DoctorCommand implements Callable<Integer> {
         line(ok, false, "KVM", ok ? v.reason() : "not usable, guests run under TCG (slow): " + v.reason());
     }
 
+    /** Informational only: OCI templates need the engine, sandboxes do not. */
     private void docker() {
-        Path sock = Path.of("/var/run/docker.sock");
-        String state;
-        boolean ok = false;
-        if (!Files.exists(sock)) {
-            state = "no engine socket (optional, for OCI templates): apt-get install docker.io";
-        } else {
-            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                ch.connect(UnixDomainSocketAddress.of(sock));
-                ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-                ByteBuffer buf = ByteBuffer.allocate(512);
-                ch.read(buf);
-                String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
-                ok = reply.startsWith("HTTP/1.") && reply.contains(" 200 ");
-                state = ok ? "engine answers on " + sock : "engine did not answer: systemctl start docker";
-            } catch (IOException e) {
-                state = "cannot reach " + sock + " (" + e.getMessage() + "): start docker or join the docker group";
-            }
+        EngineStatus status;
+        try {
+            status = EngineStatus.probe(EngineAddress.fromEnvironment());
+        } catch (ImageInputException e) {
+            status = new EngineStatus(false, e.getMessage());
         }
-        line(ok, false, "Docker engine", state);
+        line(status.answering(), false, "Docker engine (OCI templates, optional)", status.detail());
     }
 
     private static String version() {

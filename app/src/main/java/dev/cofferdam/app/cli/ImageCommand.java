@@ -5,13 +5,13 @@ import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-/** {@code cofferdam image build|ls}: guest images in the cache. */
+/** {@code cofferdam image build|ls}: guest images in the cache, built-in templates and those from OCI images. */
 @Command(name = "image", mixinStandardHelpOptions = true, description = "Build and list guest images.",
-        subcommands = {ImageCommand.Build.class, ImageCommand.Ls.class})
+        subcommands = {ImageBuildCommand.class, ImageCommand.Ls.class})
 public final class ImageCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -25,38 +25,20 @@ public final class ImageCommand implements Runnable {
         return new ImageStore(VmDirs.defaults().images());
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build a template's image (tiny: Debian cloud kernel + busybox initramfs + exec agent;"
-                    + " agent: adds a Debian 12 root disk with git, Node.js, npm, Python; needs root, takes minutes).")
-    static final class Build implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "TEMPLATE", description = "Template: ${COMPLETION-CANDIDATES}",
-                completionCandidates = Templates.class)
-        String template;
-
-        @Override
-        public Integer call() {
-            try {
-                long t0 = System.nanoTime();
-                GuestImage image = store().build(template, VmCli.progress());
-                System.out.printf("%s-%s kernel %s in %s (%d ms)%n", image.name(), image.version(),
-                        image.kernelRelease(), image.dir(), (System.nanoTime() - t0) / 1_000_000);
-                return CofferdamCommand.EXIT_OK;
-            } catch (ImageException e) {
-                return VmCli.fail(e, !ImageStore.TEMPLATES.contains(template));
-            }
-        }
-    }
-
     @Command(name = "ls", mixinStandardHelpOptions = true, description = "List built images.")
     static final class Ls implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
                 ImageStore store = store();
-                System.out.printf("%-8s %-14s %-24s %-8s %s%n", "NAME", "VERSION", "KERNEL", "CURRENT", "PATH");
-                for (GuestImage i : store.list()) {
-                    System.out.printf("%-8s %-14s %-24s %-8s %s%n", i.name(), i.version(), i.kernelRelease(),
-                            store.isCurrent(i) ? "yes" : "no", i.dir());
+                List<GuestImage> images = store.list();
+                int width = Math.max(8, images.stream().mapToInt(i -> i.name().length() + 1).max().orElse(0));
+                int pathWidth = images.stream().mapToInt(i -> i.dir().toString().length()).max().orElse(4);
+                String row = "%-" + width + "s %-14s %-24s %-8s %-" + pathWidth + "s %s%n";
+                System.out.printf(row, "NAME", "VERSION", "KERNEL", "CURRENT", "PATH", "SOURCE");
+                for (GuestImage i : images) {
+                    System.out.printf(row, i.name(), i.version(), i.kernelRelease(), store.isCurrent(i) ? "yes" : "no",
+                            i.dir(), i.source().isEmpty() ? "built-in" : i.source());
                 }
                 return CofferdamCommand.EXIT_OK;
             } catch (IOException | ImageException e) {

@@ -3,8 +3,6 @@ package dev.cofferdam.vm.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,8 +23,6 @@ final class AgentImageBuilder {
      */
     static final List<String> BOOTSTRAP = List.of("git", "nodejs", "python3", "ca-certificates");
     static final List<String> MODULES = List.of("virtio_mmio", "virtio_console", "virtio_net", "virtiofs", "virtio_blk");
-    /** Free space left in the disk for the sandbox's own writes (the file is sparse). */
-    private static final long HEADROOM_MIB = 1024;
     /** Steps reported by the tiny builder before its own "done". */
     private static final int TINY_STEPS = 4;
     private static final int STEPS = TINY_STEPS + 4;
@@ -68,9 +64,7 @@ final class AgentImageBuilder {
         listener.progress("installing the exec agent", TINY_STEPS + 2, STEPS);
         finishRootfs(rootfs, work.resolve(TinyImageBuilder.AGENT_BINARY));
         listener.progress("writing the ext4 disk", TINY_STEPS + 3, STEPS);
-        long mib = duMiB(rootfs) * 13 / 10 + HEADROOM_MIB;
-        HostCommand.run(work, 900, List.of("mkfs.ext4", "-q", "-L", "cofferdam-agent", "-d", rootfs.toString(),
-                "-F", out.resolve(GuestImage.DISK).toString(), mib + "M"));
+        RootDisk.pack(rootfs, out.resolve(GuestImage.DISK), "cofferdam-agent", work);
         listener.progress("done", STEPS, STEPS);
         return release;
     }
@@ -87,13 +81,7 @@ final class AgentImageBuilder {
     }
 
     private static void finishRootfs(Path rootfs, Path agent) throws IOException {
-        Path sbin = rootfs.resolve("usr/sbin");
-        Files.copy(agent, sbin.resolve("cofferdam-agent"), StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(sbin.resolve("cofferdam-agent"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(rootfs.resolve("etc/hostname"), "sandbox\n");
-        // The guest has no DNS (its only way out is the egress proxy): drop the host's resolvers.
-        Files.deleteIfExists(rootfs.resolve("etc/resolv.conf"));
-        Files.writeString(rootfs.resolve("etc/resolv.conf"), "");
+        RootDisk.finish(rootfs, agent);
         Path archives = rootfs.resolve("var/cache/apt/archives");
         if (Files.isDirectory(archives)) {
             try (Stream<Path> s = Files.list(archives)) {
@@ -102,10 +90,5 @@ final class AgentImageBuilder {
                 }
             }
         }
-    }
-
-    private static long duMiB(Path dir) throws IOException {
-        String out = HostCommand.run(null, 300, List.of("du", "-sm", dir.toString()));
-        return Long.parseLong(out.strip().split("\\s+")[0]);
     }
 }

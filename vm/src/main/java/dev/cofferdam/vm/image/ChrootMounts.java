@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  * ({@code /proc}, {@code /sys}, ... stay mounted when debootstrap fails), so that deleting the
  * work directory never walks into a live file system. Stateless and thread-safe.
  */
-final class ChrootMounts {
+public final class ChrootMounts {
     private static final Logger LOG = LoggerFactory.getLogger(ChrootMounts.class);
 
     private ChrootMounts() {
     }
 
     /** Lazily unmounts every mount point under {@code root}, deepest first. */
-    static void release(Path root) throws IOException {
+    public static void release(Path root) throws IOException {
         Path mounts = Path.of("/proc/self/mounts");
         if (!Files.isReadable(mounts)) {
             return;

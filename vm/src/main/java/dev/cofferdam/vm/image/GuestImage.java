@@ -10,10 +10,17 @@ import java.nio.file.Path;
  * @param version       content version (guest sources + format); a different version is a different image
  * @param kernelRelease the guest kernel's release, e.g. {@code 6.1.0-57-cloud-amd64}
  * @param dir           directory holding the files
+ * @param source        where the root file system came from (an OCI image: its reference and id);
+ *                      empty for the built-in templates
  */
-public record GuestImage(String name, String version, String kernelRelease, Path dir) {
+public record GuestImage(String name, String version, String kernelRelease, Path dir, String source) {
     /** File name of the root disk of images that boot from one (the agent template). */
     public static final String DISK = "rootfs.img";
+
+    /** A built-in template's image (no outside source). */
+    public GuestImage(String name, String version, String kernelRelease, Path dir) {
+        this(name, version, kernelRelease, dir, "");
+    }
 
     public Path kernel() {
         return dir.resolve("vmlinuz");

@@ -20,20 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache of built guest images, one directory per name and version ({@code tiny-<version>}).
- * Thread-safe; builds are serialized across processes by a lock file.
+ * The cache of built guest images, one directory per name and version ({@code tiny-<version>}):
+ * the built-in templates and templates built from outside root file systems (OCI images, see
+ * {@link #buildFrom}). Thread-safe; builds are serialized across processes by a lock file.
  */
 public final class ImageStore {
     /** Templates this version can build. */
     public static final List<String> TEMPLATES = List.of("tiny", "agent");
+    /** How the progress step of {@link #buildFrom} starts when nothing had to be built. */
+    public static final String ALREADY_BUILT = "already built";
     private static final Logger LOG = LoggerFactory.getLogger(ImageStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    private final CustomTemplates custom;
 
     /** @param root the image cache, e.g. {@code ~/.cache/cofferdam/images} */
     public ImageStore(Path root) {
         this.root = root;
+        this.custom = new CustomTemplates(root);
     }
 
     /** {@code $XDG_CACHE_HOME/cofferdam/images}, else {@code ~/.cache/cofferdam/images}. */
@@ -49,6 +54,9 @@ public final class ImageStore {
 
     /** The current version of a template's image, if it is built. */
     public Optional<GuestImage> find(String template) throws ImageException {
+        if (!TEMPLATES.contains(template)) {
+            return custom.latest(template);
+        }
         Path dir = root.resolve(template + "-" + currentVersion(template));
         return read(dir);
     }
@@ -66,6 +74,9 @@ public final class ImageStore {
     /** The current image, built first if missing. */
     public GuestImage ensure(String template, BuildListener listener) throws ImageException {
         Optional<GuestImage> found = find(template);
+        if (found.isEmpty() && !TEMPLATES.contains(template)) {
+            throw new ImageInputException("unknown template '" + template + "' (known: " + String.join(", ", known()) + ")");
+        }
         return found.isPresent() ? found.get() : build(template, listener);
     }
 
@@ -84,8 +95,26 @@ public final class ImageStore {
         return images;
     }
 
+    /** The built-in templates, then the names of templates built from OCI images. */
+    public List<String> known() throws ImageException {
+        List<String> names = new ArrayList<>(TEMPLATES);
+        try {
+            for (GuestImage i : list()) {
+                if (!names.contains(i.name()) && isCurrent(i)) {
+                    names.add(i.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new ImageException("reading the image cache " + root + " failed: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
     /** Whether the image is the version this build of Cofferdam uses. */
     public boolean isCurrent(GuestImage image) throws ImageException {
+        if (!TEMPLATES.contains(image.name())) {
+            return custom.latest(image.name()).map(c -> c.version().equals(image.version())).orElse(false);
+        }
         return image.version().equals(currentVersion(image.name()));
     }
 
@@ -96,18 +125,43 @@ public final class ImageStore {
      */
     public GuestImage build(String template, BuildListener listener) throws ImageException {
         String version = currentVersion(template);
+        return locked(template, () -> {
+            Path dir = root.resolve(template + "-" + version);
+            Optional<GuestImage> done = read(dir);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            return buildLocked(template, version, dir, listener);
+        });
+    }
+
+    /**
+     * Builds a template from an outside root file system (an OCI image), unless one was already
+     * built from the same content ({@link RootfsSource#key()}) and {@code force} is false. The
+     * template becomes the current image of {@code name}. Needs root (owners in the tree, mkfs).
+     *
+     * @throws ImageInputException for a bad or built-in name, or a tree without {@code /bin/sh}
+     * @throws ImageException      when a build step fails; nothing is left in the cache then
+     */
+    public GuestImage buildFrom(String name, RootfsSource source, boolean force, BuildListener listener)
+            throws ImageException {
+        TemplateNames.check(name);
+        return locked(name, () -> custom.build(name, source, force, listener));
+    }
+
+    private interface LockedBuild {
+        GuestImage run() throws ImageException, IOException;
+    }
+
+    private GuestImage locked(String template, LockedBuild build) throws ImageException {
         try {
             Files.createDirectories(root);
             try (FileChannel lockFile = FileChannel.open(root.resolve(".build.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = lockFile.lock();
                 try {
-                    Path dir = root.resolve(template + "-" + version);
-                    Optional<GuestImage> done = read(dir);
-                    if (done.isPresent()) {
-                        return done.get();
-                    }
-                    return buildLocked(template, version, dir, listener);
+                    sweepLeftovers();
+                    return build.run();
                 } finally {
                     lock.release();
                 }
@@ -153,7 +207,27 @@ public final class ImageStore {
         }
     }
 
-    private static Optional<GuestImage> read(Path dir) {
+    /**
+     * Deletes scratch directories a killed build left (work trees, unfinished images, replaced
+     * images). Called under the build lock, so no build is using them.
+     */
+    private void sweepLeftovers() throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(ImageStore::isScratch).toList()) {
+                LOG.info("removing {} left by an interrupted image build", p.getFileName());
+                ChrootMounts.release(p);
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static boolean isScratch(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && (n.startsWith(".work-") || n.startsWith(".out-") || n.startsWith(".old-"));
+    }
+
+    static Optional<GuestImage> read(Path dir) {
         Path meta = dir.resolve("image.json");
         if (!Files.isRegularFile(meta)) {
             return Optional.empty();
@@ -161,9 +235,9 @@ public final class ImageStore {
         try {
             JsonNode n = JSON.readTree(meta.toFile());
             GuestImage image = new GuestImage(n.path("name").asText(), n.path("version").asText(),
-                    n.path("kernelRelease").asText(), dir);
+                    n.path("kernelRelease").asText(), dir, n.path("source").asText(""));
             boolean complete = Files.isRegularFile(image.kernel()) && Files.isRegularFile(image.initrd())
-                    && Files.isExecutable(image.relay()) && (!image.name().equals("agent") || image.hasDisk());
+                    && Files.isExecutable(image.relay()) && (image.name().equals("tiny") || image.hasDisk());
             return complete ? Optional.of(image) : Optional.empty();
         } catch (IOException e) {
             LOG.warn("ignoring damaged image {}: {}", dir, e.getMessage());
