@@ -72,7 +72,7 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
         agentHint.setWrapText(true);
         agentHint.getStyleClass().add("muted");
         ChoiceBox<String> template = new ChoiceBox<>();
-        template.getItems().setAll(LaunchViewModel.templates());
+        template.getItems().setAll(vm.templates());
         template.valueProperty().bindBidirectional(vm.templateProperty());
         Spinner<Integer> cpus = new Spinner<>(1, 64, vm.cpusProperty().get());
         cpus.valueProperty().addListener((o, was, now) -> vm.cpusProperty().set(now));

@@ -5,6 +5,7 @@ import dev.cofferdam.app.run.RunAgent;
 import dev.cofferdam.app.run.RunException;
 import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.policy.PolicyDocument;
 import dev.cofferdam.vm.policy.PolicyException;
@@ -88,8 +89,13 @@ public final class LaunchViewModel {
         return all;
     }
 
-    public static List<String> templates() {
-        return ImageStore.TEMPLATES;
+    /** @return the built-in templates, then those built from OCI images (read when the dialog opens) */
+    public List<String> templates() {
+        try {
+            return service.images().known();
+        } catch (ImageException e) {
+            return ImageStore.TEMPLATES;
+        }
     }
 
     /** Builds the spec from the fields; a workspace that is not absolute is refused by the service. */
