@@ -167,11 +167,13 @@ final class SecretServiceConversation implements AutoCloseable {
     /** Shows the prompt and waits for its answer; @return whether it was accepted */
     private boolean await(DBusPath prompt) throws KeychainUnavailableException {
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        try (AutoCloseable handler = bus.addSigHandler(PromptBus.Completed.class, sig -> {
-            if (sig.getPath().equals(prompt.getPath())) {
-                answered.complete(!sig.dismissed());
-            }
-        })) {
+        AutoCloseable handler = null;
+        try {
+            handler = bus.addSigHandler(PromptBus.Completed.class, sig -> {
+                if (sig.getPath().equals(prompt.getPath())) {
+                    answered.complete(!sig.dismissed());
+                }
+            });
             PromptBus p = remote(prompt, PromptBus.class);
             call(() -> {
                 p.prompt("");
@@ -187,6 +189,18 @@ final class SecretServiceConversation implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new KeychainUnavailableException("the OS keychain prompt on " + where + " failed: " + reason(e), e);
+        } finally {
+            closeQuietly(handler);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable handler) {
+        if (handler != null) {
+            try {
+                handler.close();
+            } catch (Exception e) {
+                // the connection closes right after; the handler goes with it
+            }
         }
     }
 
