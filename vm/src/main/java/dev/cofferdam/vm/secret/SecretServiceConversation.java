@@ -55,8 +55,11 @@ final class SecretServiceConversation implements AutoCloseable {
         try {
             bus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
         } catch (DBusException | RuntimeException e) {
+            String hint = address.startsWith("unix:abstract=")
+                    ? "; Java opens only path sockets, not abstract ones: start the session bus with a unix:path= address"
+                    : "";
             throw new KeychainUnavailableException("the OS keychain is not reachable: no session bus at " + where
-                    + " (" + reason(e) + ")", e);
+                    + " (" + reason(e) + ")" + hint, e);
         }
         try {
             ServiceBus service = bus.getRemoteObject(ServiceBus.NAME, ServiceBus.PATH, ServiceBus.class);

@@ -27,7 +27,7 @@ public final class PrivateKeyring implements AutoCloseable {
     private final Path dir;
     private final Process bus;
     private final String address;
-    private Process keyring;
+    private volatile Process keyring;
 
     private PrivateKeyring(Path dir, Process bus, String address) {
         this.dir = dir;
@@ -85,7 +85,13 @@ public final class PrivateKeyring implements AutoCloseable {
             throw new IOException("dbus-daemon did not print an address: " + Files.readString(dir.resolve("dbus.log")));
         }
         PrivateKeyring k = new PrivateKeyring(dir, bus, address.strip());
-        k.startKeyring();
+        Runtime.getRuntime().addShutdownHook(new Thread(k::kill, "private-keyring-cleanup"));
+        try {
+            k.startKeyring();
+        } catch (Exception | Error e) {
+            k.close();
+            throw e;
+        }
         return k;
     }
 
@@ -160,6 +166,14 @@ public final class PrivateKeyring implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** Last resort when the test JVM exits without closing (a crashed test): no daemon outlives it. */
+    private void kill() {
+        if (keyring != null) {
+            keyring.destroyForcibly();
+        }
+        bus.destroyForcibly();
     }
 
     @Override
