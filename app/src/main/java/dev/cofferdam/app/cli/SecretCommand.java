@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = "Credentials on the host; guests only ever see a placeholder.",
         subcommands = {SecretCommand.Set.class, SecretCommand.Ls.class, SecretCommand.Rm.class,
-            SecretBackendCommand.class})
+            SecretBackendCommand.class, SecretMoveCommand.class})
 public final class SecretCommand implements Runnable {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");

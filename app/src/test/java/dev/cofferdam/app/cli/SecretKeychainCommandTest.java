@@ -83,6 +83,14 @@ class SecretKeychainCommandTest {
                 .contains("anthropic\tANTHROPIC_API_KEY=cofferdam-anthropic-").contains("\tapi.anthropic.com\tkeychain\n")
                 .doesNotContain(VALUE);
 
+        assertThat(run("", "secret", "move", "--to", "file")).as(err()).isZero();
+        assertThat(out()).isEqualTo("moved to the encrypted file: anthropic\n");
+        assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "anthropic")).isEmpty();
+        assertThat(run("", "secret", "move", "--to", "keychain")).as(err()).isZero();
+        assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "anthropic")).isEqualTo(VALUE);
+        assertThat(run("", "secret", "move", "--to", "keychain")).isZero();
+        assertThat(out()).startsWith("nothing to move");
+
         keyring.stopKeyring();
         assertThat(run("", "secret", "ls")).isEqualTo(1);
         assertThat(out()).startsWith("backend: encrypted file ").contains("(auto: the OS keychain")

@@ -121,6 +121,27 @@ public final class CredentialVault implements SecretStore {
         return new StoreOutcome(target, Optional.empty());
     }
 
+    /**
+     * Moves every value not yet in {@code target} there, one credential at a time: the new copy is
+     * written before the old one is dropped, so a failure part-way leaves each credential readable
+     * in one place or the other.
+     *
+     * @return the names moved
+     * @throws SecretException when a value cannot be read or written (the ones before it are moved)
+     */
+    public List<String> moveAll(SecretBackend target) throws SecretException {
+        List<String> moved = new ArrayList<>();
+        for (VaultEntry e : entries()) {
+            if (e.heldIn() != target) {
+                String name = e.credential().name();
+                String v = value(name).orElseThrow(() -> new SecretException("credential '" + name + "' vanished"));
+                store(e.credential(), v, target);
+                moved.add(name);
+            }
+        }
+        return moved;
+    }
+
     @Override
     public List<Credential> list() throws SecretException {
         return file.list();

@@ -123,6 +123,24 @@ class KeychainVaultTest {
     }
 
     @Test
+    void moveAllCarriesEveryValueToTheOtherBackendAndBack() throws Exception {
+        CredentialVault fileOnly = new CredentialVault(config, keyring.keychain(), BackendSetting.FILE);
+        Credential other = new Credential("other", List.of("other.example"), "OTHER_TOKEN", "cofferdam-other-03");
+        fileOnly.put(custom(), SECRET);
+        fileOnly.put(other, "other-value");
+        assertThat(vault.moveAll(SecretBackend.KEYCHAIN)).containsExactly("custom", "other");
+        assertThat(vault.entries()).extracting(VaultEntry::heldIn).containsOnly(SecretBackend.KEYCHAIN);
+        assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "other")).isEqualTo("other-value");
+        assertThat(vault.moveAll(SecretBackend.KEYCHAIN)).as("nothing left to move").isEmpty();
+
+        assertThat(vault.moveAll(SecretBackend.FILE)).containsExactly("custom", "other");
+        assertThat(vault.value("custom")).contains(SECRET);
+        assertThat(vault.value("other")).contains("other-value");
+        assertThat(keyring.secretTool("search", "--all", "application", "cofferdam")).doesNotContain("attribute.service");
+        assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "custom")).isEmpty();
+    }
+
+    @Test
     void aVanishedKeychainIsNamedWithItsFixAndComesBackIntact() throws Exception {
         vault.store(custom(), SECRET, null);
         keyring.stopKeyring();
