@@ -54,6 +54,9 @@ final class SecretServiceConversation implements AutoCloseable {
         DBusConnection bus;
         try {
             bus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        } catch (LinkageError e) {
+            throw new KeychainUnavailableException("the OS keychain cannot be used: this Java runtime lacks what the"
+                    + " D-Bus client needs (module jdk.security.auth): " + e.getMessage(), e);
         } catch (DBusException | RuntimeException e) {
             String hint = address.startsWith("unix:abstract=")
                     ? "; Java opens only path sockets, not abstract ones: start the session bus with a unix:path= address"
