@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,6 @@ import java.util.function.Consumer;
  * answer. Thread-safe (the file store synchronizes; the keychain is thread-safe).
  */
 public final class CredentialVault implements SecretStore {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path configDir;
     private final EncryptedFileSecretStore file;
     private final Keychain keychain;
@@ -104,7 +100,11 @@ public final class CredentialVault implements SecretStore {
             try {
                 file.putHeldInKeychain(credential);
             } catch (SecretException e) {
-                k.delete(keychainId(false), credential.name());
+                try {
+                    k.delete(keychainId(false), credential.name());
+                } catch (SecretException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
             return new StoreOutcome(target, Optional.empty());
@@ -261,27 +261,8 @@ public final class CredentialVault implements SecretStore {
         }
     }
 
-    /** The id that keeps this config directory's keychain items apart from any other's. */
     private String keychainId(boolean create) throws SecretException {
-        Path f = configDir.resolve("secrets").resolve("keychain-id");
-        try {
-            if (Files.exists(f)) {
-                return Files.readString(f).strip();
-            }
-            if (!create) {
-                throw new SecretException("the keychain id " + f + " is missing: the keychain items of this vault"
-                        + " cannot be found");
-            }
-            byte[] id = new byte[12];
-            RANDOM.nextBytes(id);
-            String text = HexFormat.of().formatHex(id);
-            Files.createDirectories(f.getParent());
-            Files.setPosixFilePermissions(f.getParent(), PosixFilePermissions.fromString("rwx------"));
-            Files.writeString(f, text + "\n");
-            return text;
-        } catch (IOException e) {
-            throw new SecretException("cannot read or create " + f + ": " + e.getMessage(), e);
-        }
+        return KeychainId.of(configDir, create);
     }
 
     @FunctionalInterface
