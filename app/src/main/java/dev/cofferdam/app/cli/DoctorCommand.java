@@ -6,11 +6,15 @@ import dev.cofferdam.vm.image.ImageInputException;
 import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.image.oci.EngineAddress;
 import dev.cofferdam.vm.image.oci.EngineStatus;
+import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.qemu.Accelerator;
 import dev.cofferdam.vm.qemu.AcceleratorProbe;
 import dev.cofferdam.vm.qemu.HostInfo;
 import dev.cofferdam.vm.qemu.QemuCommandLine;
 import dev.cofferdam.vm.sandbox.VmDirs;
+import dev.cofferdam.vm.secret.BackendStatus;
+import dev.cofferdam.vm.secret.CredentialVault;
+import dev.cofferdam.vm.secret.SecretException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Command;
 
 /** {@code cofferdam doctor}: what the sandboxes need on this host, each line ok or missing with its fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check QEMU, KVM, virtiofsd, the guest image and its build tools, and the Docker engine.")
+        description = "Check QEMU, KVM, virtiofsd, the guest image and its build tools, the Docker engine, and where "
+                + "credentials are kept.")
 public final class DoctorCommand implements Callable<Integer> {
     private boolean requiredMissing;
 
@@ -53,6 +58,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean apt = HostCommand.onPath("apt-get") && HostCommand.onPath("dpkg-deb");
         line(apt, false, "apt-get + dpkg-deb (guest kernel)", apt ? "present" : "a Debian-based host is needed to fetch the kernel");
         docker();
+        credentials();
         return requiredMissing ? CofferdamCommand.EXIT_INTERNAL : CofferdamCommand.EXIT_OK;
     }
 
@@ -75,6 +81,16 @@ public final class DoctorCommand implements Callable<Integer> {
             status = new EngineStatus(false, e.getMessage());
         }
         line(status.answering(), false, "Docker engine (OCI templates, optional)", status.detail());
+    }
+
+    /** One line: which backend holds new credentials (the OS keychain or the encrypted file) and why. */
+    private void credentials() {
+        try {
+            BackendStatus status = CredentialVault.open(CofferdamDirs.fromEnvironment().config()).status();
+            line(status.reachable(), false, "credential backend", status.detail());
+        } catch (SecretException e) {
+            line(false, false, "credential backend", e.getMessage());
+        }
     }
 
     private static String version() {

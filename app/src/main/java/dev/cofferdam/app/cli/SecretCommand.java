@@ -5,9 +5,14 @@ import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.HostCanonicalizer;
 import dev.cofferdam.vm.policy.HostSyntaxException;
 import dev.cofferdam.vm.secret.Credential;
-import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.BackendSetting;
+import dev.cofferdam.vm.secret.CredentialVault;
+import dev.cofferdam.vm.secret.KeychainUnavailableException;
 import dev.cofferdam.vm.secret.KnownService;
+import dev.cofferdam.vm.secret.SecretBackend;
 import dev.cofferdam.vm.secret.SecretException;
+import dev.cofferdam.vm.secret.StoreOutcome;
+import dev.cofferdam.vm.secret.VaultEntry;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -30,7 +35,8 @@ import picocli.CommandLine.Spec;
 /** {@code cofferdam secret}: credentials kept on the host and injected by the proxy for their hosts only. */
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = "Credentials on the host; guests only ever see a placeholder.",
-        subcommands = {SecretCommand.Set.class, SecretCommand.Ls.class, SecretCommand.Rm.class})
+        subcommands = {SecretCommand.Set.class, SecretCommand.Ls.class, SecretCommand.Rm.class,
+            SecretBackendCommand.class, SecretMoveCommand.class})
 public final class SecretCommand implements Runnable {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
@@ -43,8 +49,8 @@ public final class SecretCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static EncryptedFileSecretStore store() {
-        return new EncryptedFileSecretStore(CofferdamDirs.fromEnvironment().config());
+    static CredentialVault store() throws SecretException {
+        return CredentialVault.open(CofferdamDirs.fromEnvironment().config());
     }
 
     /** Shared error handling. */
@@ -61,6 +67,9 @@ public final class SecretCommand implements Runnable {
         public Integer call() {
             try {
                 return execute();
+            } catch (KeychainUnavailableException e) {
+                spec.commandLine().getErr().println("cofferdam: " + e.getMessage());
+                return 1;
             } catch (SecretException e) {
                 spec.commandLine().getErr().println("cofferdam: " + e.getMessage());
                 return e.getCause() instanceof IOException ? 1 : 2;
@@ -81,6 +90,10 @@ public final class SecretCommand implements Runnable {
 
         @Option(names = "--env", paramLabel = "VAR", description = "The guest variable holding the placeholder.")
         String env;
+
+        @Option(names = "--backend", paramLabel = "keychain|file",
+                description = "Where the value goes this time (default: the setting, see `secret backend`).")
+        String backend;
 
         @Override
         int execute() throws SecretException {
@@ -112,6 +125,14 @@ public final class SecretCommand implements Runnable {
             if (!ENV.matcher(var).matches()) {
                 return fail("invalid variable name '" + var + "'");
             }
+            SecretBackend where = null;
+            if (backend != null) {
+                BackendSetting b = BackendSetting.parse(backend);
+                if (b == BackendSetting.AUTO) {
+                    return fail("--backend takes keychain or file");
+                }
+                where = b == BackendSetting.KEYCHAIN ? SecretBackend.KEYCHAIN : SecretBackend.FILE;
+            }
             String value = readValue();
             if (value == null || value.isBlank()) {
                 return fail("no value on standard input");
@@ -119,9 +140,10 @@ public final class SecretCommand implements Runnable {
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
             String placeholder = "cofferdam-" + name + "-" + HexFormat.of().formatHex(random);
-            store().put(new Credential(name, bound, var, placeholder), value.strip());
-            spec.commandLine().getOut().println("stored " + name + " for " + String.join(", ", bound) + "; guests see "
-                    + var + "=" + placeholder);
+            StoreOutcome stored = store().store(new Credential(name, bound, var, placeholder), value.strip(), where);
+            spec.commandLine().getOut().println("stored " + name + " in the " + stored.heldIn().label() + " for "
+                    + String.join(", ", bound) + "; guests see " + var + "=" + placeholder);
+            stored.warning().ifPresent(w -> spec.commandLine().getErr().println("cofferdam: " + w));
             return 0;
         }
 
@@ -139,26 +161,47 @@ public final class SecretCommand implements Runnable {
         }
     }
 
-    @Command(name = "ls", description = "List credentials (never their values).")
+    @Command(name = "ls", description = "List credentials (never their values) and where each value is held; "
+            + "the first line says where new credentials go.")
     static final class Ls extends Base {
         @Override
         int execute() throws SecretException {
-            for (Credential c : store().list()) {
+            CredentialVault vault = store();
+            List<VaultEntry> entries = vault.entries();
+            List<String> inKeychain = entries.stream().filter(e -> e.heldIn() == SecretBackend.KEYCHAIN)
+                    .map(e -> e.credential().name()).toList();
+            Optional<String> problem = inKeychain.isEmpty() ? Optional.empty() : vault.keychainProblem();
+            spec.commandLine().getOut().println("backend: " + vault.status().detail());
+            for (VaultEntry e : entries) {
+                Credential c = e.credential();
+                String held = e.heldIn().id() + (e.heldIn() == SecretBackend.KEYCHAIN && problem.isPresent()
+                        ? " (unreachable)" : "");
                 spec.commandLine().getOut().println(c.name() + "\t" + c.envVar() + "=" + c.placeholder() + "\t"
-                        + String.join(",", c.hosts()));
+                        + String.join(",", c.hosts()) + "\t" + held);
+            }
+            if (problem.isPresent()) {
+                spec.commandLine().getErr().println("cofferdam: " + String.join(", ", inKeychain)
+                        + (inKeychain.size() == 1 ? " is" : " are") + " held in the OS keychain, which cannot be read now ("
+                        + problem.get() + "); start or unlock your keyring, or store "
+                        + (inKeychain.size() == 1 ? "it" : "each") + " again in the file: cofferdam secret set NAME"
+                        + " --backend file");
+                return 1;
             }
             return 0;
         }
     }
 
-    @Command(name = "rm", description = "Remove a credential.")
+    @Command(name = "rm", description = "Remove a credential (and its keychain item).")
     static final class Rm extends Base {
         @Parameters(paramLabel = "SERVICE")
         String service;
 
+        @Option(names = "--forget", description = "Drop the entry even when its keychain item cannot be deleted now.")
+        boolean forget;
+
         @Override
         int execute() throws SecretException {
-            if (!store().remove(service.toLowerCase(Locale.ROOT))) {
+            if (!store().remove(service.toLowerCase(Locale.ROOT), forget)) {
                 return fail("no credential '" + service + "'");
             }
             spec.commandLine().getOut().println("removed " + service.toLowerCase(Locale.ROOT));

@@ -10,7 +10,7 @@ import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
-import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.CredentialVault;
 import dev.cofferdam.vm.secret.SecretException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,14 +40,16 @@ final class VmCli {
     /** As {@link #service()}, keeping the egress runtime at hand (host services, log). */
     static Vm open() throws SandboxException {
         EgressRuntime runtime;
+        CredentialVault vault;
         try {
-            runtime = EgressRuntime.open(CofferdamDirs.fromEnvironment(), Resolver.system());
+            CofferdamDirs dirs = CofferdamDirs.fromEnvironment();
+            vault = CredentialVault.open(dirs.config());
+            runtime = EgressRuntime.open(dirs, Resolver.system(), vault, null);
         } catch (EgressLogException | SecretException e) {
             throw new SandboxException("the egress proxy cannot start: " + e.getMessage(), false, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "egress-shutdown"));
-        ProxyEgressRelay relay = new ProxyEgressRelay(runtime,
-                new EncryptedFileSecretStore(CofferdamDirs.fromEnvironment().config()));
+        ProxyEgressRelay relay = new ProxyEgressRelay(runtime, vault);
         return new Vm(new SandboxService(VmDirs.defaults(), relay, SandboxService.Options.defaults()), runtime);
     }
 

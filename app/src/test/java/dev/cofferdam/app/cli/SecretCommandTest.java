@@ -28,6 +28,7 @@ class SecretCommandTest {
     @BeforeEach
     void redirect() {
         System.setProperty("cofferdam.config.dir", config.toString());
+        System.setProperty("cofferdam.dbus.address", "");   // never the user's own keyring
         savedOut = System.out;
         savedErr = System.err;
         savedIn = System.in;
@@ -41,6 +42,7 @@ class SecretCommandTest {
         System.setErr(savedErr);
         System.setIn(savedIn);
         System.clearProperty("cofferdam.config.dir");
+        System.clearProperty("cofferdam.dbus.address");
     }
 
     int run(String stdin, String... args) {

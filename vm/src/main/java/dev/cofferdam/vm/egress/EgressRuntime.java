@@ -5,14 +5,15 @@ import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicySource;
 import dev.cofferdam.vm.policy.PolicyStore;
 import dev.cofferdam.vm.policy.StorePolicySource;
-import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.CredentialVault;
 import dev.cofferdam.vm.secret.InterceptionCa;
 import dev.cofferdam.vm.secret.SecretException;
 import dev.cofferdam.vm.secret.VaultCredentialSource;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Everything the sandboxes need for egress, wired from the user's directories: the policy files,
- * the SQLite egress log, the credential vault with its interception CA, and one shared
+ * the SQLite egress log, the credential vault (keychain or encrypted file) with its interception CA, and one shared
  * {@link EgressProxy}. {@link #start(String)} gives each sandbox its own listener on 127.0.0.1.
  * Thread-safe; close it on shutdown.
  */
@@ -37,12 +38,26 @@ public final class EgressRuntime implements AutoCloseable {
      * @throws SecretException    when the interception CA cannot be loaded or created
      */
     public static EgressRuntime open(CofferdamDirs dirs, Resolver resolver) throws EgressLogException, SecretException {
+        return open(dirs, resolver, CredentialVault.open(dirs.config()), null);
+    }
+
+    /**
+     * @param dirs          config and data directories
+     * @param resolver      resolves allowed names
+     * @param vault         the credentials to inject (the same vault the guests' placeholders come from)
+     * @param upstreamTrust trust for intercepted upstream servers, {@code null} for the JDK default
+     *                      (a split-horizon network with its own CA, or a test's loopback server)
+     * @return the runtime
+     * @throws EgressLogException when the egress log cannot be opened
+     * @throws SecretException    when the interception CA cannot be loaded or created
+     */
+    public static EgressRuntime open(CofferdamDirs dirs, Resolver resolver, CredentialVault vault,
+            TrustManagerFactory upstreamTrust) throws EgressLogException, SecretException {
         SqliteEgressLog log = SqliteEgressLog.open(dirs.data());
         try {
             PolicySource policies = new StorePolicySource(new PolicyStore(dirs.config()), BalancedAllowlist.shipped());
             InterceptionCa ca = InterceptionCa.loadOrCreate(dirs.config());
-            Interception interception = new Interception(ca,
-                    new VaultCredentialSource(new EncryptedFileSecretStore(dirs.config())), null);
+            Interception interception = new Interception(ca, new VaultCredentialSource(vault), upstreamTrust);
             EgressProxy proxy = new EgressProxy(ProxySettings.defaults(resolver).withInterception(interception));
             return new EgressRuntime(log, policies, ca, proxy);
         } catch (SecretException | RuntimeException e) {

@@ -4,8 +4,8 @@ import dev.cofferdam.vm.egress.EgressProxyException;
 import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.ProxyListener;
 import dev.cofferdam.vm.secret.Credential;
-import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import dev.cofferdam.vm.secret.SecretException;
+import dev.cofferdam.vm.secret.SecretStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -34,14 +34,14 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
     }
 
     private final EgressRuntime runtime;
-    private final EncryptedFileSecretStore secrets;
+    private final SecretStore secrets;
     private final Map<String, Served> served = new ConcurrentHashMap<>();
 
     /**
      * @param runtime the egress proxy, policy and log (owned by the caller)
-     * @param secrets the vault whose placeholders the guests see
+     * @param secrets the vault whose placeholders the guests see (only metadata is read, never values)
      */
-    public ProxyEgressRelay(EgressRuntime runtime, EncryptedFileSecretStore secrets) {
+    public ProxyEgressRelay(EgressRuntime runtime, SecretStore secrets) {
         this.runtime = runtime;
         this.secrets = secrets;
     }

@@ -28,7 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Credentials in an AES-256-GCM encrypted file ({@code secrets/vault.enc}) with its key in
  * {@code secrets/vault.key}; both 0600, the directory 0700. Every write re-encrypts with a fresh
- * nonce and replaces the file atomically. Thread-safe (methods synchronize on the store).
+ * nonce and replaces the file atomically. An entry whose value the OS keychain holds keeps only its
+ * metadata here (hosts, variable, placeholder; see {@link CredentialVault}). Thread-safe (methods
+ * synchronize on the store).
  */
 public final class EncryptedFileSecretStore implements SecretStore {
     private static final byte[] MAGIC = "CDV1".getBytes(StandardCharsets.US_ASCII);
@@ -57,7 +59,14 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized void put(Credential c, String value) throws SecretException {
         Map<String, Entry> all = load();
-        all.put(c.name(), new Entry(c, value));
+        all.put(c.name(), new Entry(c, value, SecretBackend.FILE));
+        save(all);
+    }
+
+    /** Stores a credential's metadata only: the OS keychain holds its value. */
+    synchronized void putHeldInKeychain(Credential c) throws SecretException {
+        Map<String, Entry> all = load();
+        all.put(c.name(), new Entry(c, null, SecretBackend.KEYCHAIN));
         save(all);
     }
 
@@ -71,6 +80,10 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized Optional<String> value(String name) throws SecretException {
         Entry e = load().get(name);
+        if (e != null && e.heldIn() == SecretBackend.KEYCHAIN) {
+            throw new SecretException("the value of credential '" + name + "' is held in the OS keychain, not in "
+                    + vaultFile());
+        }
         return e == null ? Optional.empty() : Optional.of(e.value());
     }
 
@@ -104,7 +117,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
                 n.path("hosts").forEach(h -> hosts.add(h.asText()));
                 Credential c = new Credential(n.path("name").asText(), hosts, n.path("envVar").asText(),
                         n.path("placeholder").asText());
-                out.put(c.name(), new Entry(c, n.path("value").asText()));
+                boolean keychain = SecretBackend.KEYCHAIN.id().equals(n.path("held").asText());
+                out.put(c.name(), keychain ? new Entry(c, null, SecretBackend.KEYCHAIN)
+                        : new Entry(c, n.path("value").asText(), SecretBackend.FILE));
             }
             return out;
         } catch (IOException e) {
@@ -125,7 +140,11 @@ public final class EncryptedFileSecretStore implements SecretStore {
             e.credential().hosts().forEach(n.putArray("hosts")::add);
             n.put("envVar", e.credential().envVar());
             n.put("placeholder", e.credential().placeholder());
-            n.put("value", e.value());
+            if (e.heldIn() == SecretBackend.KEYCHAIN) {
+                n.put("held", SecretBackend.KEYCHAIN.id());
+            } else {
+                n.put("value", e.value());
+            }
         }
         try {
             byte[] plain = JSON.writeValueAsBytes(root);
@@ -171,7 +190,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         Files.setPosixFilePermissions(f, OWNER_RW);
     }
 
-    /** A credential with its value. */
-    record Entry(Credential credential, String value) {
+    /** A credential with its value ({@code null} when {@code heldIn} is the keychain). */
+    record Entry(Credential credential, String value, SecretBackend heldIn) {
     }
 }

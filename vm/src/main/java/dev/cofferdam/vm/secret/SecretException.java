@@ -1,7 +1,7 @@
 package dev.cofferdam.vm.secret;
 
 /** A credential store that cannot be read or written, or a bad credential request; one-line message. */
-public final class SecretException extends Exception {
+public class SecretException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public SecretException(String message) {

@@ -14,7 +14,7 @@ import dev.cofferdam.vm.sandbox.ProxyEgressRelay;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import dev.cofferdam.vm.sandbox.VmDirs;
-import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
+import dev.cofferdam.vm.secret.CredentialVault;
 import dev.cofferdam.vm.secret.SecretException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,8 +41,9 @@ public final class WallsWiring implements AutoCloseable {
      */
     public static WallsWiring open() throws EgressLogException, SecretException {
         CofferdamDirs dirs = CofferdamDirs.fromEnvironment();
-        EgressRuntime egress = EgressRuntime.open(dirs, Resolver.system());
-        ProxyEgressRelay relay = new ProxyEgressRelay(egress, new EncryptedFileSecretStore(dirs.config()));
+        CredentialVault vault = CredentialVault.open(dirs.config());
+        EgressRuntime egress = EgressRuntime.open(dirs, Resolver.system(), vault, null);
+        ProxyEgressRelay relay = new ProxyEgressRelay(egress, vault);
         Optional<SandboxService> sandboxes = Optional.empty();
         String why = "";
         try {
