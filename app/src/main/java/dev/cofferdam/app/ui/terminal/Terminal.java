@@ -1,0 +1,117 @@
+package dev.cofferdam.app.ui.terminal;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A terminal emulator without a user interface: bytes from a program go in through
+ * {@link #feed}, the {@link Screen} shows the result, and replies the program asked for (cursor
+ * position reports, device attributes) go back through the reply callback. Not thread-safe: feed
+ * it from one thread (the view does so on the FX thread).
+ */
+public final class Terminal implements VtHandler {
+    private final Screen screen;
+    private final VtParser parser = new VtParser(this);
+    private final CsiDispatcher csi;
+    private Consumer<String> onTitle = t -> { };
+    private Runnable onBell = () -> { };
+    private String title = "";
+
+    /** @param reply receives bytes to write to the program's input (reports); called while feeding */
+    public Terminal(int rows, int cols, Consumer<byte[]> reply) {
+        this.screen = new Screen(rows, cols);
+        this.csi = new CsiDispatcher(screen, Objects.requireNonNull(reply));
+    }
+
+    public Screen screen() {
+        return screen;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public void setOnTitle(Consumer<String> handler) {
+        this.onTitle = Objects.requireNonNull(handler);
+    }
+
+    public void setOnBell(Runnable handler) {
+        this.onBell = Objects.requireNonNull(handler);
+    }
+
+    /** Processes program output; sequences split across calls are completed by the next call. */
+    public void feed(byte[] data, int off, int len) {
+        parser.feed(data, off, len);
+    }
+
+    public void feed(byte[] data) {
+        feed(data, 0, data.length);
+    }
+
+    public void resize(int rows, int cols) {
+        screen.resize(rows, cols);
+    }
+
+    @Override
+    public void print(int cp) {
+        screen.print(cp);
+    }
+
+    @Override
+    public void execute(int control) {
+        switch (control) {
+            case 0x07 -> onBell.run();
+            case 0x08 -> screen.backspace();
+            case 0x09 -> screen.tab(1);
+            case 0x0a, 0x0b, 0x0c -> screen.lineFeed();
+            case 0x0d -> screen.carriageReturn();
+            case 0x0e -> screen.shiftTo(1);
+            case 0x0f -> screen.shiftTo(0);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void escape(String intermediates, int finalChar) {
+        if (intermediates.isEmpty()) {
+            plainEscape(finalChar);
+        } else if (intermediates.equals("#") && finalChar == '8') {
+            screen.alignmentTest();
+        } else if (intermediates.equals("(") || intermediates.equals(")")) {
+            screen.designate(intermediates.equals("(") ? 0 : 1, finalChar == '0');
+        }
+    }
+
+    private void plainEscape(int c) {
+        switch (c) {
+            case '7' -> screen.saveCursor();
+            case '8' -> screen.restoreCursor();
+            case 'D' -> screen.index();
+            case 'E' -> {
+                screen.index();
+                screen.carriageReturn();
+            }
+            case 'H' -> screen.setTabStop();
+            case 'M' -> screen.reverseIndex();
+            case 'c' -> screen.reset();
+            case '=' -> screen.modes().appKeypad = true;
+            case '>' -> screen.modes().appKeypad = false;
+            default -> { }
+        }
+    }
+
+    @Override
+    public void csi(CsiParams params) {
+        csi.dispatch(params);
+    }
+
+    @Override
+    public void osc(String text) {
+        int semi = text.indexOf(';');
+        String code = semi < 0 ? text : text.substring(0, semi);
+        if ((code.equals("0") || code.equals("2")) && semi >= 0) {
+            title = text.substring(semi + 1);
+            onTitle.accept(title);
+        }
+    }
+}
