@@ -1,0 +1,41 @@
+package dev.cofferdam.app.ui.terminal;
+
+import javafx.geometry.Bounds;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * The monospace fonts of the terminal and the size of one cell, measured from the font.
+ * Immutable once made; FX thread.
+ *
+ * @param font     regular font
+ * @param bold     bold variant
+ * @param width    cell width in pixels
+ * @param height   cell (line) height in pixels
+ * @param baseline distance from a cell's top to the text baseline
+ */
+record CellMetrics(Font font, Font bold, double width, double height, double baseline) {
+
+    static CellMetrics of(double size) {
+        Font font = Font.font("Monospaced", size);
+        Font bold = Font.font("Monospaced", FontWeight.BOLD, size);
+        Text probe = new Text("MMMMMMMMMM");
+        probe.setFont(font);
+        Bounds b = probe.getLayoutBounds();
+        double width = Math.max(1, b.getWidth() / 10);
+        double height = Math.max(1, Math.ceil(b.getHeight()));
+        double baseline = probe.getBaselineOffset();
+        return new CellMetrics(font, bold, width, height, baseline);
+    }
+
+    /** Columns that fit in {@code px} pixels (at least 1). */
+    int cols(double px) {
+        return Math.max(1, (int) Math.floor(px / width));
+    }
+
+    /** Rows that fit in {@code px} pixels (at least 1). */
+    int rows(double px) {
+        return Math.max(1, (int) Math.floor(px / height));
+    }
+}

@@ -1,0 +1,291 @@
+package dev.cofferdam.app.ui.terminal;
+
+import java.util.BitSet;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * A terminal on a canvas: shows a {@link Terminal}'s screen, sends keys, pastes and the
+ * terminal's replies to {@link #setOnInput}, takes program output from any thread through
+ * {@link #output} (batched onto the FX thread by an {@link OutputFeed}), fits rows and columns
+ * to its size and reports a new size through {@link #setOnResize} once resizing pauses.
+ * Only changed rows are drawn. Wheel scrolls back (on the alternate screen it sends arrow keys);
+ * drag selects; Ctrl+Shift+C copies, Ctrl+Shift+V and Shift+Insert paste; Shift+PgUp/PgDn scroll.
+ * FX thread only, except {@link #output}.
+ */
+public final class TerminalView extends Region {
+    /** Receives the new size in cells. */
+    @FunctionalInterface
+    public interface ResizeListener {
+        void resized(int rows, int cols);
+    }
+
+    private static final int WHEEL_ROWS = 3;
+
+    private final Canvas canvas = new Canvas();
+    private final Terminal terminal;
+    private final TerminalPainter painter = new TerminalPainter(CellMetrics.of(13));
+    private final Selection selection = new Selection();
+    private final OutputFeed feed;
+    private final PauseTransition resizePause = new PauseTransition(Duration.millis(150));
+    private Consumer<byte[]> onInput = b -> { };
+    private ResizeListener onResize = (r, c) -> { };
+    private int scrollBack;
+    private boolean fullRedraw = true;
+    private int lastCursorRow = -1;
+    private long frames;
+
+    public TerminalView() {
+        getStyleClass().add("terminal-view");
+        terminal = new Terminal(24, 80, bytes -> onInput.accept(bytes));
+        feed = new OutputFeed(Platform::runLater, this::consume);
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(80, 40);
+        setPrefSize(80 * painter.metrics().width(), 24 * painter.metrics().height());
+        resizePause.setOnFinished(e -> onResize.resized(terminal.screen().rows(), terminal.screen().cols()));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        focusedProperty().addListener((o, was, now) -> redrawAll());
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    /** Where keys, pastes and the terminal's replies go (bytes for the program's input). */
+    public void setOnInput(Consumer<byte[]> handler) {
+        this.onInput = Objects.requireNonNull(handler);
+    }
+
+    public void setOnResize(ResizeListener handler) {
+        this.onResize = Objects.requireNonNull(handler);
+    }
+
+    /** Any thread: program output to show. */
+    public void output(byte[] data, int off, int len) {
+        feed.offer(data, off, len);
+    }
+
+    /** Frames drawn so far (for tests and benchmarks). */
+    public long frames() {
+        return frames;
+    }
+
+    /** Rows currently scrolled back into the scrollback (0: following the output). */
+    public int scrollBack() {
+        return scrollBack;
+    }
+
+    /** The selected text, empty when nothing is selected. */
+    public String selectedText() {
+        return selection.text(terminal.screen());
+    }
+
+    /** Releases a program-output writer waiting for the FX thread. */
+    public void dispose() {
+        feed.close();
+    }
+
+    private void consume(byte[] batch) {
+        long before = terminal.screen().firstRowNumber();
+        terminal.feed(batch);
+        if (scrollBack > 0) {
+            long added = terminal.screen().firstRowNumber() - before;
+            scrollBack = (int) Math.min(terminal.screen().scrollbackSize(), scrollBack + added);
+        }
+        paint();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(0, w));
+            canvas.setHeight(Math.max(0, h));
+            CellMetrics m = painter.metrics();
+            int rows = m.rows(h);
+            int cols = m.cols(w);
+            Screen s = terminal.screen();
+            if (rows != s.rows() || cols != s.cols()) {
+                terminal.resize(rows, cols);
+                scrollBack = Math.min(scrollBack, s.scrollbackSize());
+                resizePause.playFromStart();
+            }
+            redrawAll();
+        }
+    }
+
+    private void redrawAll() {
+        fullRedraw = true;
+        paint();
+    }
+
+    /** Draws the rows that changed (all of them after a resize, a scroll or a focus change). */
+    private void paint() {
+        Screen s = terminal.screen();
+        BitSet dirty = s.takeDirty();
+        int cursorRow = s.cursorY() + scrollBack;
+        if (lastCursorRow >= 0) {
+            dirty.set(Math.min(lastCursorRow, s.rows() - 1));
+        }
+        dirty.set(Math.min(cursorRow, s.rows() - 1));
+        if (fullRedraw || scrollBack > 0 || selection.active()) {
+            dirty.set(0, s.rows());
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        boolean showCursor = s.modes().cursorVisible() && cursorRow < s.rows();
+        long base = s.firstRowNumber();
+        for (int vy = dirty.nextSetBit(0); vy >= 0 && vy < s.rows(); vy = dirty.nextSetBit(vy + 1)) {
+            int y = vy - scrollBack;
+            int cursorCol = showCursor && vy == cursorRow ? s.cursorX() : -1;
+            painter.paintRow(g, vy, s.line(y), base + y, selection, cursorCol, isFocused(), canvas.getWidth());
+        }
+        double bottom = s.rows() * painter.metrics().height();
+        if (fullRedraw && bottom < canvas.getHeight()) {
+            g.setFill(painter.palette().defaultBackground());
+            g.fillRect(0, bottom, canvas.getWidth(), canvas.getHeight() - bottom);
+        }
+        lastCursorRow = cursorRow < s.rows() ? cursorRow : -1;
+        fullRedraw = false;
+        frames++;
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.isShortcutDown() && e.isShiftDown() && (e.getCode() == KeyCode.C || e.getCode() == KeyCode.V)) {
+            if (e.getCode() == KeyCode.C) {
+                copy();
+            } else {
+                paste();
+            }
+            e.consume();
+            return;
+        }
+        if (e.isShiftDown() && !e.isControlDown() && scrollKey(e.getCode())) {
+            e.consume();
+            return;
+        }
+        byte[] bytes = KeyEncoder.pressed(e.getCode(), e.isShiftDown(), e.isControlDown(), e.isAltDown(),
+                terminal.screen().modes().appCursorKeys());
+        if (bytes != null) {
+            send(bytes);
+        }
+        if (bytes != null || e.getCode() == KeyCode.TAB || e.getCode().isArrowKey() || e.isControlDown()) {
+            e.consume();
+        }
+    }
+
+    private boolean scrollKey(KeyCode code) {
+        int page = Math.max(1, terminal.screen().rows() - 1);
+        switch (code) {
+            case PAGE_UP -> scrollBy(page);
+            case PAGE_DOWN -> scrollBy(-page);
+            case INSERT -> paste();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void keyTyped(KeyEvent e) {
+        byte[] bytes = KeyEncoder.typed(e.getCharacter(), e.isControlDown(), e.isAltDown());
+        if (bytes != null) {
+            send(bytes);
+        }
+        e.consume();
+    }
+
+    private void send(byte[] bytes) {
+        if (scrollBack > 0) {
+            scrollBack = 0;
+            redrawAll();
+        }
+        onInput.accept(bytes);
+    }
+
+    /** Copies the selection to the system clipboard. */
+    public void copy() {
+        String text = selectedText();
+        if (!text.isEmpty()) {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        }
+    }
+
+    /** Sends the clipboard's text as a paste (bracketed when the program asked for it). */
+    public void paste() {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text != null && !text.isEmpty()) {
+            send(KeyEncoder.paste(text, terminal.screen().modes().bracketedPaste()));
+        }
+    }
+
+    private void mousePressed(MouseEvent e) {
+        requestFocus();
+        boolean hadSelection = selection.active();
+        selection.start(rowAt(e.getY()), colAt(e.getX()));
+        if (hadSelection) {
+            redrawAll();
+        }
+    }
+
+    private void mouseDragged(MouseEvent e) {
+        selection.extend(rowAt(e.getY()), colAt(e.getX()));
+        redrawAll();
+    }
+
+    private long rowAt(double y) {
+        Screen s = terminal.screen();
+        int vy = Math.max(0, Math.min(s.rows() - 1, (int) (y / painter.metrics().height())));
+        return s.firstRowNumber() + vy - scrollBack;
+    }
+
+    private int colAt(double x) {
+        return Math.max(0, Math.min(terminal.screen().cols() - 1, (int) (x / painter.metrics().width())));
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        int notches = e.getDeltaY() > 0 ? WHEEL_ROWS : -WHEEL_ROWS;
+        Screen s = terminal.screen();
+        if (s.altScreen()) {
+            KeyCode arrow = notches > 0 ? KeyCode.UP : KeyCode.DOWN;
+            for (int i = 0; i < Math.abs(notches); i++) {
+                onInput.accept(KeyEncoder.pressed(arrow, false, false, false, s.modes().appCursorKeys()));
+            }
+        } else {
+            scrollBy(notches);
+        }
+        e.consume();
+    }
+
+    /** Scrolls the view back (positive) or forward into the scrollback. */
+    public void scrollBy(int rows) {
+        int next = Math.max(0, Math.min(terminal.screen().scrollbackSize(), scrollBack + rows));
+        if (next != scrollBack) {
+            scrollBack = next;
+            redrawAll();
+        }
+    }
+}
