@@ -20,7 +20,8 @@ import javafx.util.Duration;
  * A terminal on a canvas: shows a {@link Terminal}'s screen, sends keys, pastes and the
  * terminal's replies to {@link #setOnInput}, takes program output from any thread through
  * {@link #output} (batched onto the FX thread by an {@link OutputFeed}), fits rows and columns
- * to its size and reports a new size through {@link #setOnResize} once resizing pauses.
+ * to its size and reports the first size and then changes through {@link #setOnResize} once
+ * resizing pauses.
  * Only changed rows are drawn. Wheel scrolls back (on the alternate screen it sends arrow keys);
  * drag selects; Ctrl+Shift+C copies, Ctrl+Shift+V and Shift+Insert paste; Shift+PgUp/PgDn scroll.
  * FX thread only, except {@link #output}.
@@ -44,6 +45,7 @@ public final class TerminalView extends Region {
     private ResizeListener onResize = (r, c) -> { };
     private int scrollBack;
     private boolean fullRedraw = true;
+    private boolean sized;
     private int lastCursorRow = -1;
     private long frames;
 
@@ -124,7 +126,8 @@ public final class TerminalView extends Region {
             int rows = m.rows(h);
             int cols = m.cols(w);
             Screen s = terminal.screen();
-            if (rows != s.rows() || cols != s.cols()) {
+            if (rows != s.rows() || cols != s.cols() || !sized) {
+                sized = true;
                 terminal.resize(rows, cols);
                 scrollBack = Math.min(scrollBack, s.scrollbackSize());
                 resizePause.playFromStart();

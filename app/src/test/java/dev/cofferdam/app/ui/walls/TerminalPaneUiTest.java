@@ -1,0 +1,99 @@
+package dev.cofferdam.app.ui.walls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cofferdam.app.ui.common.SceneFactory;
+import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.app.ui.terminal.Screen;
+import dev.cofferdam.app.ui.terminal.TerminalView;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The terminal pane in a real (headless) window connected to a real shell under a real PTY
+ * ({@code script -qfec sh}, see {@link ScriptConnection}): keys typed into the view reach the
+ * shell, and its echo and output come back and are drawn by the emulator.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TerminalPaneUiTest {
+    private TerminalPane pane;
+    private TerminalViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new TerminalViewModel(new UiThreads(Runnable::run, Platform::runLater), ScriptConnection::open, "host");
+        pane = new TerminalPane(vm);
+        stage.setScene(new SceneFactory().create(pane, 900, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(pane::dispose).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void typedKeysReachTheShellAndItsOutputIsDrawn(FxRobot robot) throws Exception {
+        TerminalView view = pane.view();
+        // the prompt ("$ " or "# " as root) shows that the shell runs and its output is drawn
+        waitFor(() -> vm.runningProperty().get() && !screenText(view).isBlank());
+        Screen screen = fx(() -> view.terminal().screen());
+        assertThat(fx(screen::cols)).isGreaterThan(80);
+        robot.clickOn(view);
+        assertThat(fx(view::isFocused)).isTrue();
+        robot.write("echo $((6*7))done");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> screenText(view).contains("\n42done"));
+        assertThat(screenText(view)).contains(" echo $((6*7))done\n42done");
+        long framesBefore = fx(view::frames);
+        robot.write("printf '\\033[1;32mgreen\\033[0m\\n'");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> screenText(view).contains("\ngreen"));
+        assertThat(fx(view::frames)).isGreaterThan(framesBefore);
+        int row = fx(() -> {
+            for (int y = 0; y < screen.rows(); y++) {
+                if (screen.row(y).text().equals("green")) {
+                    return y;
+                }
+            }
+            return -1;
+        });
+        assertThat(row).isNotNegative();
+        assertThat(fx(() -> screen.row(row).styleAt(0).fg())).isEqualTo(2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        waitFor(() -> !vm.runningProperty().get());
+        assertThat(fx(() -> vm.statusProperty().get())).startsWith("ended: exit 0");
+        waitFor(() -> screenText(view).contains("Restart opens a new shell"));
+    }
+
+    private static String screenText(TerminalView view) {
+        return fx(() -> view.terminal().screen().text());
+    }
+
+    private static <T> T fx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void waitFor(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not reached; status " + fx(() -> vm.statusProperty().get()) + ", screen:\n"
+                    + screenText(pane.view()), e);
+        }
+    }
+}
