@@ -249,11 +249,14 @@ public final class TerminalView extends Region {
         if (hadSelection) {
             redrawAll();
         }
+        // a TabPane around us takes the focus on any press that reaches it
+        e.consume();
     }
 
     private void mouseDragged(MouseEvent e) {
         selection.extend(rowAt(e.getY()), colAt(e.getX()));
         redrawAll();
+        e.consume();
     }
 
     private long rowAt(double y) {

@@ -9,6 +9,8 @@ import dev.cofferdam.app.ui.terminal.TerminalView;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,10 @@ class TerminalPaneUiTest {
     void start(Stage stage) {
         vm = new TerminalViewModel(new UiThreads(Runnable::run, Platform::runLater), ScriptConnection::open, "host");
         pane = new TerminalPane(vm);
-        stage.setScene(new SceneFactory().create(pane, 900, 500));
+        // inside a TabPane as in the Walls view (a TabPane takes the focus on presses that reach it)
+        TabPane tabs = new TabPane(new Tab("Other"), new Tab("Terminal", pane));
+        tabs.getSelectionModel().select(1);
+        stage.setScene(new SceneFactory().create(tabs, 900, 500));
         stage.show();
     }
 
@@ -55,6 +60,13 @@ class TerminalPaneUiTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> screenText(view).contains("\n42done"));
         assertThat(screenText(view)).contains(" echo $((6*7))done\n42done");
+        selectRowStart(robot, view, screen, "42done", 6);
+        assertThat(fx(view::selectedText)).isEqualTo("42done");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.write("echo pasted:");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> screenText(view).contains("\npasted:42done"));
         long framesBefore = fx(view::frames);
         robot.write("printf '\\033[1;32mgreen\\033[0m\\n'");
         robot.type(KeyCode.ENTER);
@@ -74,6 +86,25 @@ class TerminalPaneUiTest {
         waitFor(() -> !vm.runningProperty().get());
         assertThat(fx(() -> vm.statusProperty().get())).startsWith("ended: exit 0");
         waitFor(() -> screenText(view).contains("Restart opens a new shell"));
+    }
+
+    /** Drags over the first {@code cells} cells of the last row that reads {@code text}. */
+    private static void selectRowStart(FxRobot robot, TerminalView view, Screen screen, String text, int cells) {
+        int row = fx(() -> {
+            for (int y = screen.rows() - 1; y >= 0; y--) {
+                if (screen.row(y).text().equals(text)) {
+                    return y;
+                }
+            }
+            return -1;
+        });
+        assertThat(row).isNotNegative();
+        double cw = fx(() -> Math.floor(view.getWidth()) / screen.cols());
+        double ch = fx(() -> Math.floor(view.getHeight()) / screen.rows());
+        javafx.geometry.Point2D from = fx(() -> view.localToScreen(cw * 0.3, ch * (row + 0.5)));
+        javafx.geometry.Point2D to = fx(() -> view.localToScreen(cw * (cells - 0.5), ch * (row + 0.5)));
+        robot.moveTo(from).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(to)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
     }
 
     private static String screenText(TerminalView view) {
