@@ -34,34 +34,34 @@ final class CsiDispatcher {
         Screen s = screen;
         int n = p.arg(0, 1);
         switch (p.finalChar()) {
-            case '@' -> s.insertChars(n);
-            case 'A' -> s.moveUp(n);
-            case 'B', 'e' -> s.moveDown(n);
-            case 'C', 'a' -> s.moveRight(n);
-            case 'D' -> s.moveLeft(n);
+            case '@' -> s.edit().insertChars(n);
+            case 'A' -> s.move().up(n);
+            case 'B', 'e' -> s.move().down(n);
+            case 'C', 'a' -> s.move().right(n);
+            case 'D' -> s.move().left(n);
             case 'E' -> {
-                s.moveDown(n);
-                s.carriageReturn();
+                s.move().down(n);
+                s.move().carriageReturn();
             }
             case 'F' -> {
-                s.moveUp(n);
-                s.carriageReturn();
+                s.move().up(n);
+                s.move().carriageReturn();
             }
-            case 'G', '`' -> s.moveToColumn(n - 1);
-            case 'H', 'f' -> s.moveTo(n - 1, p.arg(1, 1) - 1);
-            case 'I' -> s.tab(n);
-            case 'J' -> s.eraseInDisplay(p.raw(0));
-            case 'K' -> s.eraseInLine(p.raw(0));
-            case 'L' -> s.insertLines(n);
-            case 'M' -> s.deleteLines(n);
-            case 'P' -> s.deleteChars(n);
-            case 'S' -> s.scrollUp(n);
-            case 'T' -> s.scrollDown(n);
-            case 'X' -> s.eraseChars(n);
-            case 'Z' -> s.backTab(n);
+            case 'G', '`' -> s.move().toColumn(n - 1);
+            case 'H', 'f' -> s.move().to(n - 1, p.arg(1, 1) - 1);
+            case 'I' -> s.move().tab(n);
+            case 'J' -> s.edit().eraseInDisplay(p.raw(0));
+            case 'K' -> s.edit().eraseInLine(p.raw(0));
+            case 'L' -> s.edit().insertLines(n);
+            case 'M' -> s.edit().deleteLines(n);
+            case 'P' -> s.edit().deleteChars(n);
+            case 'S' -> s.edit().scrollUp(n);
+            case 'T' -> s.edit().scrollDown(n);
+            case 'X' -> s.edit().eraseChars(n);
+            case 'Z' -> s.move().backTab(n);
             case 'b' -> s.repeat(n);
             case 'c' -> send("\033[?62;22c");
-            case 'd' -> s.moveToRow(n - 1);
+            case 'd' -> s.move().toRow(n - 1);
             case 'g' -> s.clearTabStop(p.raw(0));
             case 'h' -> ModeSwitch.apply(s, p, true);
             case 'l' -> ModeSwitch.apply(s, p, false);
@@ -78,11 +78,11 @@ final class CsiDispatcher {
         switch (p.finalChar()) {
             case 'h' -> ModeSwitch.apply(screen, p, true);
             case 'l' -> ModeSwitch.apply(screen, p, false);
-            case 'J' -> screen.eraseInDisplay(p.raw(0));
-            case 'K' -> screen.eraseInLine(p.raw(0));
+            case 'J' -> screen.edit().eraseInDisplay(p.raw(0));
+            case 'K' -> screen.edit().eraseInLine(p.raw(0));
             case 'n' -> {
                 if (p.raw(0) == 6) {
-                    send("\033[?" + (screen.reportRow() + 1) + ";" + (screen.cursorX() + 1) + "R");
+                    send("\033[?" + (screen.move().reportRow() + 1) + ";" + (screen.cursorX() + 1) + "R");
                 }
             }
             default -> { }
@@ -112,7 +112,7 @@ final class CsiDispatcher {
         if (what == 5) {
             send("\033[0n");
         } else if (what == 6) {
-            send("\033[" + (screen.reportRow() + 1) + ";" + (screen.cursorX() + 1) + "R");
+            send("\033[" + (screen.move().reportRow() + 1) + ";" + (screen.cursorX() + 1) + "R");
         }
     }
 

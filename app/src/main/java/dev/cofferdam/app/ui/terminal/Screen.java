@@ -3,10 +3,10 @@ package dev.cofferdam.app.ui.terminal;
 import java.util.BitSet;
 
 /**
- * The screen of a VT100/xterm-style terminal: the main and alternate buffers, the cursor, the
- * scroll region, tab stops and the modes that change how characters are written. The parser's
- * dispatchers call these operations; the view reads rows and the cursor. Coordinates are 0-based.
- * Not thread-safe: one thread (the FX thread in the app) owns it.
+ * The screen of a VT100/xterm-style terminal: the main buffer (with a bounded scrollback) and the
+ * alternate one, the cursor, the scroll region, tab stops and modes. The parser's dispatchers call
+ * its operations (editing ones through {@link #edit()}); the view reads rows and the cursor.
+ * Coordinates are 0-based. Not thread-safe: one thread (the FX thread in the app) owns it.
  */
 public final class Screen {
     public static final int SCROLLBACK = 5_000;
@@ -15,17 +15,14 @@ public final class Screen {
     private final ScreenBuffer alt;
     private final TabStops tabs;
     private final TerminalModes modes = new TerminalModes();
+    private final Cursor cursor = new Cursor();
+    private final ScreenEditor editor = new ScreenEditor(this);
+    private final CursorMotion motion = new CursorMotion(this);
     private ScreenBuffer active;
     private int rows;
     private int cols;
-    private int cx;
-    private int cy;
-    private boolean wrapPending;
-    private CellStyle style = CellStyle.DEFAULT;
     private int top;
     private int bottom;
-    private final boolean[] graphics = new boolean[2];
-    private int shift;
     private SavedCursor savedMain = SavedCursor.HOME;
     private SavedCursor savedAlt = SavedCursor.HOME;
     private int lastChar = ' ';
@@ -47,7 +44,7 @@ public final class Screen {
         bottom = rows - 1;
     }
 
-    // ---- reading -------------------------------------------------------------------------
+    // ---- reading ---------------------------------------------------------------------------
 
     public int rows() {
         return rows;
@@ -58,11 +55,11 @@ public final class Screen {
     }
 
     public int cursorX() {
-        return cx;
+        return cursor.x;
     }
 
     public int cursorY() {
-        return cy;
+        return cursor.y;
     }
 
     public TermLine row(int y) {
@@ -78,7 +75,15 @@ public final class Screen {
     }
 
     public CellStyle style() {
-        return style;
+        return cursor.style;
+    }
+
+    public int scrollTop() {
+        return top;
+    }
+
+    public int scrollBottom() {
+        return bottom;
     }
 
     /** Rows above the screen that can be scrolled back to (none on the alternate screen). */
@@ -110,46 +115,62 @@ public final class Screen {
         return sb.toString().stripTrailing();
     }
 
-    // ---- writing characters --------------------------------------------------------------
+    ScreenBuffer buffer() {
+        return active;
+    }
+
+    TabStops tabs() {
+        return tabs;
+    }
+
+    Cursor cursor() {
+        return cursor;
+    }
+
+    ScreenEditor edit() {
+        return editor;
+    }
+
+    /** Cursor movement and the C0 controls that move it. */
+    public CursorMotion move() {
+        return motion;
+    }
+
+    // ---- writing characters ----------------------------------------------------
 
     /** Writes a printable character at the cursor (autowrap with the pending-wrap rule, insert mode). */
     public void print(int cp) {
-        int ch = graphics[shift] ? DecGraphics.map(cp) : cp;
+        int ch = cursor.translate(cp);
         int width = CharWidth.of(ch);
         if (width == 0) {
             return;
         }
-        if (wrapPending && modes.autowrap) {
+        if (cursor.wrapPending && modes.autowrap) {
             wrapLine();
         }
-        if (width == 2 && cx == cols - 1) {
+        if (width == 2 && cursor.x == cols - 1) {
             if (!modes.autowrap || cols < 2) {
                 return;
             }
-            active.row(cy).put(cx, TermLine.EMPTY, 1, style);
+            active.row(cursor.y).put(cursor.x, TermLine.EMPTY, 1, cursor.style);
             wrapLine();
         }
-        TermLine line = active.row(cy);
+        TermLine line = active.row(cursor.y);
         if (modes.insert) {
-            line.insert(cx, width, style);
+            line.insert(cursor.x, width, cursor.style);
         }
-        line.put(cx, ch, width, style);
-        active.touch(cy);
+        line.put(cursor.x, ch, width, cursor.style);
+        active.touch(cursor.y);
         lastChar = ch;
-        cx += width;
-        if (cx >= cols) {
-            cx = cols - 1;
-            wrapPending = modes.autowrap;
-        } else {
-            wrapPending = false;
-        }
+        cursor.x += width;
+        cursor.wrapPending = cursor.x >= cols && modes.autowrap;
+        cursor.x = Math.min(cursor.x, cols - 1);
     }
 
     private void wrapLine() {
-        active.row(cy).setWrapped(true);
-        cx = 0;
-        wrapPending = false;
-        index();
+        active.row(cursor.y).setWrapped(true);
+        cursor.x = 0;
+        motion.index();
     }
 
     /** REP: repeats the last printed character. */
@@ -159,141 +180,26 @@ public final class Screen {
         }
     }
 
-    // ---- C0 controls and simple escapes ------------------------------------------------------
-
-    public void carriageReturn() {
-        cx = 0;
-        wrapPending = false;
-    }
-
-    public void backspace() {
-        if (wrapPending) {
-            wrapPending = false;
-        } else if (cx > 0) {
-            cx--;
-        }
-    }
-
-    public void tab(int n) {
-        for (int i = 0; i < n; i++) {
-            cx = tabs.next(cx);
-        }
-        wrapPending = false;
-    }
-
-    public void backTab(int n) {
-        for (int i = 0; i < n; i++) {
-            cx = tabs.previous(cx);
-        }
-        wrapPending = false;
-    }
-
-    /** LF, VT, FF and IND: down one row, scrolling the region at its bottom margin. */
-    public void index() {
-        wrapPending = false;
-        if (cy == bottom) {
-            active.scrollUp(top, bottom, 1, style.erased(), true);
-        } else if (cy < rows - 1) {
-            cy++;
-        }
-    }
-
-    /** RI: up one row, scrolling the region down at its top margin. */
-    public void reverseIndex() {
-        wrapPending = false;
-        if (cy == top) {
-            active.scrollDown(top, bottom, 1, style.erased());
-        } else if (cy > 0) {
-            cy--;
-        }
-    }
-
-    /** LF with the newline mode (LNM) applied. */
-    public void lineFeed() {
-        index();
-        if (modes.newline) {
-            cx = 0;
-        }
-    }
-
     public void setTabStop() {
-        tabs.set(cx);
+        tabs.set(cursor.x);
     }
 
     /** TBC: 0 clears the stop at the cursor, 3 all stops. */
     public void clearTabStop(int mode) {
         if (mode == 0) {
-            tabs.clear(cx);
+            tabs.clear(cursor.x);
         } else if (mode == 3) {
             tabs.clearAll();
         }
     }
 
-    /** Designates G0 or G1 as DEC special graphics ({@code true}) or ASCII. */
-    public void designate(int g, boolean decGraphics) {
-        graphics[g] = decGraphics;
-    }
-
-    /** SO (1) and SI (0): which of G0/G1 is in use. */
-    public void shiftTo(int g) {
-        shift = g;
-    }
-
     public void setStyle(CellStyle style) {
-        this.style = style;
+        cursor.style = style;
     }
 
-    // ---- cursor movement -------------------------------------------------------------------
-
-    /** CUP: moves to a 0-based row and column, relative to the scroll region in origin mode. */
-    public void moveTo(int row, int col) {
-        int base = modes.origin ? top : 0;
-        int max = modes.origin ? bottom : rows - 1;
-        cy = clamp(row + base, base, max);
-        cx = clamp(col, 0, cols - 1);
-        wrapPending = false;
-    }
-
-    public void moveToColumn(int col) {
-        cx = clamp(col, 0, cols - 1);
-        wrapPending = false;
-    }
-
-    public void moveToRow(int row) {
-        moveTo(row, cx);
-    }
-
-    /** CUU/CUD: vertical moves stop at the scroll margins when starting inside the region. */
-    public void moveUp(int n) {
-        int limit = cy >= top ? top : 0;
-        cy = Math.max(limit, cy - n);
-        wrapPending = false;
-    }
-
-    public void moveDown(int n) {
-        int limit = cy <= bottom ? bottom : rows - 1;
-        cy = Math.min(limit, cy + n);
-        wrapPending = false;
-    }
-
-    public void moveRight(int n) {
-        cx = clamp(cx + n, 0, cols - 1);
-        wrapPending = false;
-    }
-
-    public void moveLeft(int n) {
-        cx = clamp(cx - n, 0, cols - 1);
-        wrapPending = false;
-    }
-
-    /** Row of the cursor relative to the origin (for DSR 6). */
-    public int reportRow() {
-        return modes.origin ? cy - top : cy;
-    }
-
+    /** DECSC: each screen has its own saved cursor. */
     public void saveCursor() {
-        SavedCursor s = new SavedCursor(cx, cy, style, wrapPending, modes.origin, modes.autowrap,
-                graphics[0], graphics[1], shift);
+        SavedCursor s = cursor.save(modes);
         if (active == alt) {
             savedAlt = s;
         } else {
@@ -302,117 +208,10 @@ public final class Screen {
     }
 
     public void restoreCursor() {
-        SavedCursor s = active == alt ? savedAlt : savedMain;
-        cx = Math.min(s.x(), cols - 1);
-        cy = Math.min(s.y(), rows - 1);
-        style = s.style();
-        wrapPending = s.wrapPending();
-        modes.origin = s.originMode();
-        modes.autowrap = s.autowrap();
-        graphics[0] = s.g0Graphics();
-        graphics[1] = s.g1Graphics();
-        shift = s.shift();
+        cursor.restore(active == alt ? savedAlt : savedMain, modes, rows, cols);
     }
 
-    // ---- erasing, inserting, deleting --------------------------------------------------------
-
-    /** ED: 0 cursor to end, 1 start to cursor, 2 whole screen, 3 the scrollback. */
-    public void eraseInDisplay(int mode) {
-        CellStyle blank = style.erased();
-        switch (mode) {
-            case 0 -> {
-                eraseInLine(0);
-                for (int y = cy + 1; y < rows; y++) {
-                    clearRow(y, blank);
-                }
-            }
-            case 1 -> {
-                eraseInLine(1);
-                for (int y = 0; y < cy; y++) {
-                    clearRow(y, blank);
-                }
-            }
-            case 2 -> {
-                for (int y = 0; y < rows; y++) {
-                    clearRow(y, blank);
-                }
-            }
-            case 3 -> active.clearScrollback();
-            default -> { }
-        }
-    }
-
-    private void clearRow(int y, CellStyle blank) {
-        active.row(y).erase(0, cols, blank);
-        active.row(y).setWrapped(false);
-        active.touch(y);
-    }
-
-    /** EL: 0 cursor to end of line, 1 start to cursor, 2 whole line. */
-    public void eraseInLine(int mode) {
-        TermLine line = active.row(cy);
-        CellStyle blank = style.erased();
-        switch (mode) {
-            case 0 -> line.erase(cx, cols, blank);
-            case 1 -> line.erase(0, cx + 1, blank);
-            case 2 -> line.erase(0, cols, blank);
-            default -> { }
-        }
-        active.touch(cy);
-    }
-
-    /** ECH: blanks {@code n} cells from the cursor without moving anything. */
-    public void eraseChars(int n) {
-        active.row(cy).erase(cx, cx + n, style.erased());
-        active.touch(cy);
-        wrapPending = false;
-    }
-
-    /** ICH. */
-    public void insertChars(int n) {
-        active.row(cy).insert(cx, n, style.erased());
-        active.touch(cy);
-        wrapPending = false;
-    }
-
-    /** DCH. */
-    public void deleteChars(int n) {
-        active.row(cy).delete(cx, n, style.erased());
-        active.touch(cy);
-        wrapPending = false;
-    }
-
-    /** IL: inside the scroll region only; the cursor goes to column 0. */
-    public void insertLines(int n) {
-        if (cy >= top && cy <= bottom) {
-            active.scrollDown(cy, bottom, n, style.erased());
-            cx = 0;
-            wrapPending = false;
-        }
-    }
-
-    /** DL: inside the scroll region only; the cursor goes to column 0. */
-    public void deleteLines(int n) {
-        if (cy >= top && cy <= bottom) {
-            scrollRegionUp(cy, n);
-            cx = 0;
-            wrapPending = false;
-        }
-    }
-
-    /** SU: rows scrolled off the top of a full-width region go to the scrollback. */
-    public void scrollUp(int n) {
-        active.scrollUp(top, bottom, n, style.erased(), true);
-    }
-
-    private void scrollRegionUp(int from, int n) {
-        active.scrollUp(from, bottom, n, style.erased(), false);
-    }
-
-    /** SD. */
-    public void scrollDown(int n) {
-        active.scrollDown(top, bottom, n, style.erased());
-    }
+    // ---- margins, modes, screens, reset, resize ------------------------------------------------
 
     /** DECSTBM with 0-based inclusive margins; an invalid region is ignored. The cursor goes home. */
     public void setScrollRegion(int t, int b) {
@@ -423,54 +222,38 @@ public final class Screen {
         }
         top = t;
         bottom = b;
-        moveTo(0, 0);
+        motion.to(0, 0);
     }
 
-    public int scrollTop() {
-        return top;
-    }
-
-    public int scrollBottom() {
-        return bottom;
-    }
-
-    // ---- modes, screens, reset, resize ------------------------------------------------------
-
-    /** Switches to the alternate screen (1047/47) or back; {@code clear} blanks it on entry. */
+    /** Switches to the alternate screen or back; {@code clear} blanks it on entry. */
     public void useAltScreen(boolean on, boolean clear) {
         if (on == (active == alt)) {
             return;
         }
         active = on ? alt : main;
         if (on && clear) {
-            for (int y = 0; y < rows; y++) {
-                clearRow(y, CellStyle.DEFAULT);
-            }
+            editor.clearRows(0, rows);
         }
         active.touchAll();
     }
 
-    /** Origin mode moves the cursor home when set or reset. */
+    /** DECOM; the cursor goes home when it is set or reset. */
     public void setOriginMode(boolean on) {
         modes.origin = on;
-        moveTo(0, 0);
+        motion.to(0, 0);
     }
 
     /** RIS: everything back to the start, screens blanked, scrollback kept. */
     public void reset() {
         useAltScreen(false, false);
         modes.reset();
-        style = CellStyle.DEFAULT;
+        cursor.reset();
         top = 0;
         bottom = rows - 1;
-        graphics[0] = false;
-        graphics[1] = false;
-        shift = 0;
         savedMain = SavedCursor.HOME;
         savedAlt = SavedCursor.HOME;
         tabs.reset();
-        eraseInDisplay(2);
-        moveTo(0, 0);
+        editor.eraseInDisplay(2);
     }
 
     /** DECALN: fills the screen with E (a test pattern). */
@@ -483,7 +266,7 @@ public final class Screen {
         }
         top = 0;
         bottom = rows - 1;
-        moveTo(0, 0);
+        motion.to(0, 0);
     }
 
     /** Changes the size without reflowing; content keeps its place near the cursor, the cursor is clamped. */
@@ -491,18 +274,18 @@ public final class Screen {
         if (newRows < 1 || newCols < 1 || newRows == rows && newCols == cols) {
             return;
         }
-        int shiftMain = main.resize(newRows, newCols, active == main ? cy : savedMain.y());
-        int shiftAlt = alt.resize(newRows, newCols, active == alt ? cy : 0);
-        int moved = active == main ? shiftMain : shiftAlt;
+        boolean onMain = active == main;
+        int movedMain = main.resize(newRows, newCols, onMain ? cursor.y : savedMain.y());
+        int movedAlt = alt.resize(newRows, newCols, onMain ? 0 : cursor.y);
         rows = newRows;
         cols = newCols;
         tabs.resize(newCols);
         top = 0;
         bottom = newRows - 1;
-        cy = clamp(cy + moved, 0, rows - 1);
-        cx = clamp(cx, 0, cols - 1);
-        wrapPending = false;
-        savedMain = clampSaved(savedMain, active == main ? 0 : shiftMain);
+        cursor.y = clamp(cursor.y + (onMain ? movedMain : movedAlt), 0, rows - 1);
+        cursor.x = clamp(cursor.x, 0, cols - 1);
+        cursor.wrapPending = false;
+        savedMain = clampSaved(savedMain, movedMain);
         savedAlt = clampSaved(savedAlt, 0);
     }
 

@@ -61,12 +61,12 @@ public final class Terminal implements VtHandler {
     public void execute(int control) {
         switch (control) {
             case 0x07 -> onBell.run();
-            case 0x08 -> screen.backspace();
-            case 0x09 -> screen.tab(1);
-            case 0x0a, 0x0b, 0x0c -> screen.lineFeed();
-            case 0x0d -> screen.carriageReturn();
-            case 0x0e -> screen.shiftTo(1);
-            case 0x0f -> screen.shiftTo(0);
+            case 0x08 -> screen.move().backspace();
+            case 0x09 -> screen.move().tab(1);
+            case 0x0a, 0x0b, 0x0c -> screen.move().lineFeed();
+            case 0x0d -> screen.move().carriageReturn();
+            case 0x0e -> screen.cursor().shiftTo(1);
+            case 0x0f -> screen.cursor().shiftTo(0);
             default -> { }
         }
     }
@@ -78,7 +78,7 @@ public final class Terminal implements VtHandler {
         } else if (intermediates.equals("#") && finalChar == '8') {
             screen.alignmentTest();
         } else if (intermediates.equals("(") || intermediates.equals(")")) {
-            screen.designate(intermediates.equals("(") ? 0 : 1, finalChar == '0');
+            screen.cursor().designate(intermediates.equals("(") ? 0 : 1, finalChar == '0');
         }
     }
 
@@ -86,13 +86,13 @@ public final class Terminal implements VtHandler {
         switch (c) {
             case '7' -> screen.saveCursor();
             case '8' -> screen.restoreCursor();
-            case 'D' -> screen.index();
+            case 'D' -> screen.move().index();
             case 'E' -> {
-                screen.index();
-                screen.carriageReturn();
+                screen.move().index();
+                screen.move().carriageReturn();
             }
             case 'H' -> screen.setTabStop();
-            case 'M' -> screen.reverseIndex();
+            case 'M' -> screen.move().reverseIndex();
             case 'c' -> screen.reset();
             case '=' -> screen.modes().appKeypad = true;
             case '>' -> screen.modes().appKeypad = false;
