@@ -51,7 +51,9 @@ final class TerminalPainter {
             Color bg = selected ? palette.selection() : palette.background(style);
             if (bg != null) {
                 g.setFill(bg);
-                g.fillRect(x * cw, y, (end - x) * cw, metrics.height());
+                // whole pixels, so neighbouring cells of different colours leave no seam
+                double left = Math.floor(x * cw);
+                g.fillRect(left, y, Math.floor(end * cw) - left, metrics.height());
             }
             drawText(g, line, x, end, style, palette.foreground(style), y);
             x = end;

@@ -84,9 +84,10 @@ final class SandboxTerminalConnection implements TerminalConnection {
     }
 
     @Override
-    public void resize(int rows, int cols) {
+    public boolean resize(int rows, int cols) {
         LOG.info("terminal of {} is now {}x{}; not forwarded (the exec channel cannot resize a running PTY yet)",
                 sandbox, rows, cols);
+        return false;
     }
 
     @Override

@@ -10,8 +10,12 @@ public interface TerminalConnection {
     /** Writes bytes to the program's input (keys, pastes, terminal replies). */
     void send(byte[] data);
 
-    /** Tells the program its terminal now has this many rows and columns. */
-    void resize(int rows, int cols);
+    /**
+     * Tells the program its terminal now has this many rows and columns.
+     *
+     * @return whether the program was told (false when the session cannot pass a size on)
+     */
+    boolean resize(int rows, int cols);
 
     /** Ends the session (the program is killed if it is still running). Idempotent. */
     void close();

@@ -29,6 +29,7 @@ public final class TerminalViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private TerminalConnection connection;
     private int generation;
+    private String started = "";
 
     public TerminalViewModel(UiThreads threads, SandboxService service, String sandbox) {
         this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox);
@@ -47,7 +48,8 @@ public final class TerminalViewModel {
         }
         int session = ++generation;
         running.set(true);
-        status.set("shell in " + sandbox + ", " + cols + "×" + rows);
+        started = cols + "×" + rows;
+        status.set("shell in " + sandbox + ", " + started);
         connection = opener.open(rows, cols, new TerminalConnection.Listener() {
             @Override
             public void output(byte[] data, int length) {
@@ -77,11 +79,13 @@ public final class TerminalViewModel {
         }
     }
 
-    /** The terminal's size changed. */
+    /** The terminal's size changed; the status says when the program could not be told. */
     public void resize(int rows, int cols) {
         if (connection != null) {
-            connection.resize(rows, cols);
-            status.set("shell in " + sandbox + ", " + cols + "×" + rows);
+            boolean told = connection.resize(rows, cols);
+            status.set("shell in " + sandbox + ", " + (told ? cols + "×" + rows
+                    : started + " (the view is " + cols + "×" + rows + ": a running session cannot be resized yet,"
+                    + " exit and Restart to use the new size)"));
         }
     }
 

@@ -68,8 +68,9 @@ final class ScriptConnection implements TerminalConnection {
     }
 
     @Override
-    public void resize(int rows, int cols) {
+    public boolean resize(int rows, int cols) {
         // script cannot pass a new size to its PTY from outside
+        return false;
     }
 
     @Override

@@ -48,10 +48,13 @@ class TerminalViewModelTest {
                 out.write(data, 0, len);
             }
         });
-        vm.send("echo $((6*7))x; exit 3\r".getBytes(StandardCharsets.UTF_8));
+        assertThat(vm.statusProperty().get()).isEqualTo("shell in host, 80×24");
+        vm.resize(30, 100);
+        assertThat(vm.statusProperty().get()).startsWith("shell in host, 80×24 (the view is 100×30: ");
+        vm.send("stty size; echo $((6*7))x; exit 3\r".getBytes(StandardCharsets.UTF_8));
         fx.runUntil(() -> !vm.runningProperty().get());
         synchronized (out) {
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("42x");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("\n24 80\r\n").contains("42x");
         }
         assertThat(vm.statusProperty().get()).isEqualTo("ended: exit 3");
     }
