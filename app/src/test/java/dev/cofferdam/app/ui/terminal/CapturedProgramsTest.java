@@ -119,4 +119,36 @@ class CapturedProgramsTest {
         assertThat(s.cursorY()).isEqualTo(10);
         assertThat(s.modes().bracketedPaste()).isFalse();
     }
+
+    @Test
+    void inkRedrawsItsFrameInPlace() {
+        // a small Ink (React for terminals, as Claude Code and Gemini CLI use) app: ink-box.mjs
+        Fixtures f = new Fixtures(24, 80).feed(Fixtures.bytes("ink-box.bin"), 33);
+        Screen s = f.screen();
+        assertThat(f.row(0)).startsWith("╭──").endsWith("╮").hasSize(40);
+        assertThat(f.row(1)).isEqualTo("│Agent at work                         │");
+        assertThat(f.row(2)).isEqualTo("│step 3 of 3 ●●●                       │");
+        assertThat(f.row(3)).isEqualTo("│done                                  │");
+        assertThat(f.row(4)).startsWith("╰──");
+        assertThat(f.row(5)).isEmpty();
+        assertThat(s.row(2).styleAt(13).fg()).isEqualTo(214);
+        assertThat(s.row(1).styleAt(1)).isEqualTo(new CellStyle(2, CellStyle.DEFAULT_COLOR, CellStyle.BOLD));
+        assertThat(s.row(3).styleAt(1).has(CellStyle.DIM)).isTrue();
+        assertThat(s.row(0).styleAt(0).fg()).isEqualTo(6);
+        assertThat(s.modes().cursorVisible()).isTrue();
+    }
+
+    @Test
+    void inkAtTheBottomOfAFullScreenLeavesOneFrame() {
+        Fixtures f = new Fixtures(24, 80).feed(Fixtures.bytes("ink-box-bottom.bin"), 4096);
+        Screen s = f.screen();
+        assertThat(s.text().lines().filter(l -> l.startsWith("╭")).count()).isEqualTo(1);
+        assertThat(f.row(17)).isEqualTo("30");
+        assertThat(f.row(18)).startsWith("╭");
+        assertThat(f.row(21)).isEqualTo("│done                                  │");
+        assertThat(f.row(22)).startsWith("╰");
+        assertThat(s.cursorY()).isEqualTo(23);
+        assertThat(s.scrollbackSize()).isEqualTo(12);
+        assertThat(s.line(-12).text()).isEqualTo("1");
+    }
 }

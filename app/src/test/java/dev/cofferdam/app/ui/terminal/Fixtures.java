@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Real terminal output captured on a Linux host with {@code script -qfc "stty rows 24 cols 80; CMD"}
- * under TERM=xterm-256color (vim, less, top, ls --color, an interactive bash), and a terminal fed
- * with it that records the replies it sends back.
+ * Real terminal output captured on a Linux host with {@code script -qfc "stty rows 24 cols 80; CMD" /dev/null}
+ * under TERM=xterm-256color, keys fed to script's standard input: vim 9 ({@code vim -u NONE -N},
+ * then {@code :q}), less, procps top, GNU ls --color, an interactive bash, and Node 20 running
+ * ink-box.mjs (Ink 5, FORCE_COLOR=3); and a terminal fed with it that records the replies it sends.
  */
 final class Fixtures {
     final Terminal terminal;
