@@ -2,12 +2,11 @@ package dev.cofferdam.app.ui.terminal;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 
 /**
  * Draws rows of a terminal screen on a canvas: backgrounds, text in runs of one style (each wide
  * or non-ASCII character on its own cell so the grid stays aligned), underline and strike lines,
- * the selection and the cursor. FX thread only.
+ * bold and italic fonts, the selection and the cursor. FX thread only.
  */
 final class TerminalPainter {
     private final TerminalPalette palette = new TerminalPalette();
@@ -68,7 +67,7 @@ final class TerminalPainter {
             return;
         }
         double cw = metrics.width();
-        g.setFont(style.has(CellStyle.BOLD) ? metrics.bold() : metrics.font());
+        g.setFont(metrics.fontFor(style));
         g.setFill(fg);
         double base = y + metrics.baseline();
         StringBuilder run = new StringBuilder();
@@ -116,8 +115,7 @@ final class TerminalPainter {
         g.setFill(palette.cursor());
         g.fillRect(col * cw, y, cells * cw, metrics.height());
         if (cp > 0x20) {
-            Font f = line.styleAt(col).has(CellStyle.BOLD) ? metrics.bold() : metrics.font();
-            g.setFont(f);
+            g.setFont(metrics.fontFor(line.styleAt(col)));
             g.setFill(palette.defaultBackground());
             g.fillText(new String(Character.toChars(cp)), col * cw, y + metrics.baseline());
         }
