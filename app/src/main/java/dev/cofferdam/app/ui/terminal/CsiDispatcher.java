@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 /**
  * Carries out control sequences on the screen: cursor movement, erasing, inserting and deleting,
  * scrolling, margins, tab stops, modes, SGR, and the reports a program asks for (device
- * attributes, status and cursor position), whose replies go to {@code reply}. Unknown sequences
+ * attributes, status, cursor position and text area size), whose replies go to {@code reply}. Unknown sequences
  * are ignored. Not thread-safe.
  */
 final class CsiDispatcher {
@@ -69,6 +69,11 @@ final class CsiDispatcher {
             case 'n' -> status(p.raw(0));
             case 'r' -> s.setScrollRegion(p.arg(0, 1) - 1, p.arg(1, s.rows()) - 1);
             case 's' -> s.saveCursor();
+            case 't' -> {
+                if (p.raw(0) == 18) {
+                    send("\033[8;" + s.rows() + ";" + s.cols() + "t");
+                }
+            }
             case 'u' -> s.restoreCursor();
             default -> { }
         }

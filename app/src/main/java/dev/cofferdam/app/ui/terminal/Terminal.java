@@ -10,9 +10,15 @@ import java.util.function.Consumer;
  * it from one thread (the view does so on the FX thread).
  */
 public final class Terminal implements VtHandler {
+    /** The default foreground colour (0xRRGGBB), reported to programs that ask (OSC 10). */
+    public static final int DEFAULT_FG = 0xd4d4d4;
+    /** The default background colour (0xRRGGBB), reported to programs that ask (OSC 11). */
+    public static final int DEFAULT_BG = 0x1a1b1e;
+
     private final Screen screen;
     private final VtParser parser = new VtParser(this);
     private final CsiDispatcher csi;
+    private final Consumer<byte[]> reply;
     private Consumer<String> onTitle = t -> { };
     private Runnable onBell = () -> { };
     private String title = "";
@@ -20,7 +26,8 @@ public final class Terminal implements VtHandler {
     /** @param reply receives bytes to write to the program's input (reports); called while feeding */
     public Terminal(int rows, int cols, Consumer<byte[]> reply) {
         this.screen = new Screen(rows, cols);
-        this.csi = new CsiDispatcher(screen, Objects.requireNonNull(reply));
+        this.reply = Objects.requireNonNull(reply);
+        this.csi = new CsiDispatcher(screen, reply);
     }
 
     public Screen screen() {
@@ -109,9 +116,14 @@ public final class Terminal implements VtHandler {
     public void osc(String text) {
         int semi = text.indexOf(';');
         String code = semi < 0 ? text : text.substring(0, semi);
+        String arg = semi < 0 ? "" : text.substring(semi + 1);
         if ((code.equals("0") || code.equals("2")) && semi >= 0) {
-            title = text.substring(semi + 1);
+            title = arg;
             onTitle.accept(title);
+        } else if ((code.equals("10") || code.equals("11")) && arg.equals("?")) {
+            int c = code.equals("10") ? DEFAULT_FG : DEFAULT_BG;
+            String rgb = String.format("rgb:%1$02x%1$02x/%2$02x%2$02x/%3$02x%3$02x", c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff);
+            reply.accept(("\033]" + code + ";" + rgb + "\033\\").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
     }
 }

@@ -17,8 +17,8 @@ final class TerminalPalette {
 
     private final Color[] indexed = new Color[256];
     private final Map<Integer, Color> rgb = new HashMap<>();
-    private final Color foreground = Color.rgb(0xd4, 0xd4, 0xd4);
-    private final Color background = Color.rgb(0x1a, 0x1b, 0x1e);
+    private final Color foreground = hex(Terminal.DEFAULT_FG);
+    private final Color background = hex(Terminal.DEFAULT_BG);
     private final Color cursor = Color.rgb(0xae, 0xaf, 0xad);
     private final Color selection = Color.rgb(0x26, 0x4f, 0x78);
 

@@ -25,8 +25,9 @@ class CapturedProgramsTest {
         }
         assertThat(f.row(23)).startsWith("\"sample.txt\" 3L, 35B");
         // vim prints U+25BD at row 2 and asks where the cursor went (ambiguous width: one cell here),
-        // then asks again at row 3, then for the secondary device attributes
-        assertThat(f.replies).containsExactly("\033[2;2R", "\033[3;1R", "\033[>1;10;0c");
+        // then asks again at row 3, then for the secondary device attributes and the default colours
+        assertThat(f.replies).containsExactly("\033[2;2R", "\033[3;1R", "\033[>1;10;0c",
+                "\033]10;rgb:d4d4/d4d4/d4d4\033\\", "\033]11;rgb:1a1a/1b1b/1e1e\033\\");
         assertThat(s.modes().appCursorKeys()).isTrue();
         assertThat(s.modes().bracketedPaste()).isTrue();
     }

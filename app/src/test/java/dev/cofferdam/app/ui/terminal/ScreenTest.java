@@ -158,8 +158,9 @@ class ScreenTest {
 
     @Test
     void statusAndCursorPositionReportsGoBackThroughTheReplyCallback() {
-        Fixtures f = term(10, 20).feed("\033[5;7H\033[6n\033[5n\033[c\033[?6n");
-        assertThat(f.replies).containsExactly("\033[5;7R", "\033[0n", "\033[?62;22c", "\033[?5;7R");
+        Fixtures f = term(10, 20).feed("\033[5;7H\033[6n\033[5n\033[c\033[?6n\033[18t\033]11;?\007\033]10;?\033\\");
+        assertThat(f.replies).containsExactly("\033[5;7R", "\033[0n", "\033[?62;22c", "\033[?5;7R", "\033[8;10;20t",
+                "\033]11;rgb:1a1a/1b1b/1e1e\033\\", "\033]10;rgb:d4d4/d4d4/d4d4\033\\");
     }
 
     @Test
