@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One row of cells. A cell holds a code point ({@link #EMPTY} for never written, shown as a
  * space) and a style; a wide character takes its cell and the next, which holds {@link #WIDE_TAIL}.
  * {@link #wrapped()} tells that the text continues on the next row (autowrap), for copying.
- * Not thread-safe.
+ * Narrowing keeps the cells past the new width (hidden), so widening again shows them; erasing
+ * to the end of the row clears them too. Not thread-safe.
  */
 public final class TermLine {
     public static final int EMPTY = 0;
@@ -15,15 +16,17 @@ public final class TermLine {
     private int[] chars;
     private CellStyle[] styles;
     private boolean wrapped;
+    private int cols;
 
     TermLine(int cols, CellStyle style) {
+        this.cols = cols;
         chars = new int[cols];
         styles = new CellStyle[cols];
         Arrays.fill(styles, style);
     }
 
     public int cols() {
-        return chars.length;
+        return cols;
     }
 
     public int charAt(int col) {
@@ -45,7 +48,7 @@ public final class TermLine {
     /** Writes a character (width 1 or 2) at {@code col}, splitting any wide character it overlaps. */
     void put(int col, int cp, int width, CellStyle style) {
         unsplit(col);
-        if (width == 2 && col + 1 < chars.length) {
+        if (width == 2 && col + 1 < cols) {
             unsplit(col + 1);
             chars[col + 1] = WIDE_TAIL;
             styles[col + 1] = style;
@@ -58,7 +61,7 @@ public final class TermLine {
     private void unsplit(int col) {
         if (chars[col] == WIDE_TAIL && col > 0) {
             chars[col - 1] = EMPTY;
-        } else if (col + 1 < chars.length && chars[col + 1] == WIDE_TAIL) {
+        } else if (col + 1 < cols && chars[col + 1] == WIDE_TAIL) {
             chars[col + 1] = EMPTY;
         }
     }
@@ -66,12 +69,12 @@ public final class TermLine {
     /** Blanks columns [from, to) with {@code style}. */
     void erase(int from, int to, CellStyle style) {
         from = Math.max(0, from);
-        to = Math.min(chars.length, to);
+        to = to >= cols ? chars.length : to;
         if (from >= to) {
             return;
         }
         unsplit(from);
-        if (to < chars.length) {
+        if (to < cols) {
             unsplit(to - 1);
         }
         Arrays.fill(chars, from, to, EMPTY);
@@ -83,47 +86,52 @@ public final class TermLine {
 
     /** Inserts {@code n} blanks at {@code col}, shifting the rest right (cells pushed off are lost). */
     void insert(int col, int n, CellStyle style) {
-        n = Math.min(n, chars.length - col);
+        n = Math.min(n, cols - col);
         unsplit(col);
-        System.arraycopy(chars, col, chars, col + n, chars.length - col - n);
-        System.arraycopy(styles, col, styles, col + n, chars.length - col - n);
+        System.arraycopy(chars, col, chars, col + n, cols - col - n);
+        System.arraycopy(styles, col, styles, col + n, cols - col - n);
         Arrays.fill(chars, col, col + n, EMPTY);
         Arrays.fill(styles, col, col + n, style);
-        if (chars[chars.length - 1] > 0 && CharWidth.of(chars[chars.length - 1]) == 2) {
-            chars[chars.length - 1] = EMPTY;
-        }
+        clearCutWide();
     }
 
     /** Deletes {@code n} cells at {@code col}, shifting the rest left and blanking the end. */
     void delete(int col, int n, CellStyle style) {
-        n = Math.min(n, chars.length - col);
+        n = Math.min(n, cols - col);
         unsplit(col);
-        System.arraycopy(chars, col + n, chars, col, chars.length - col - n);
-        System.arraycopy(styles, col + n, styles, col, chars.length - col - n);
-        Arrays.fill(chars, chars.length - n, chars.length, EMPTY);
-        Arrays.fill(styles, chars.length - n, chars.length, style);
+        System.arraycopy(chars, col + n, chars, col, cols - col - n);
+        System.arraycopy(styles, col + n, styles, col, cols - col - n);
+        Arrays.fill(chars, cols - n, cols, EMPTY);
+        Arrays.fill(styles, cols - n, cols, style);
         if (chars[col] == WIDE_TAIL) {
             chars[col] = EMPTY;
         }
     }
 
-    /** Changes the width, cutting or padding at the right. */
-    void resize(int cols) {
-        int old = chars.length;
-        chars = Arrays.copyOf(chars, cols);
-        styles = Arrays.copyOf(styles, cols);
-        for (int c = old; c < cols; c++) {
-            styles[c] = CellStyle.DEFAULT;
+    /** Changes the width; cells past a smaller width are kept hidden, new cells are blank. */
+    void resize(int newCols) {
+        if (newCols > chars.length) {
+            int old = chars.length;
+            chars = Arrays.copyOf(chars, newCols);
+            styles = Arrays.copyOf(styles, newCols);
+            Arrays.fill(styles, old, newCols, CellStyle.DEFAULT);
         }
-        if (cols < old && cols > 0 && chars[cols - 1] > 0 && CharWidth.of(chars[cols - 1]) == 2) {
-            chars[cols - 1] = EMPTY;
+        cols = newCols;
+        clearCutWide();
+    }
+
+    /** A wide character in the last column has lost its second half: blank it. */
+    private void clearCutWide() {
+        int last = cols - 1;
+        if (last >= 0 && chars[last] > 0 && CharWidth.of(chars[last]) == 2) {
+            chars[last] = EMPTY;
         }
     }
 
     /** The text of columns [from, to), wide-character tails skipped, trailing blanks kept. */
     public String text(int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int c = Math.max(0, from); c < Math.min(to, chars.length); c++) {
+        for (int c = Math.max(0, from); c < Math.min(to, cols); c++) {
             int cp = chars[c];
             if (cp == WIDE_TAIL) {
                 continue;
@@ -135,6 +143,6 @@ public final class TermLine {
 
     /** The whole row's text without trailing blanks. */
     public String text() {
-        return text(0, chars.length).stripTrailing();
+        return text(0, cols).stripTrailing();
     }
 }

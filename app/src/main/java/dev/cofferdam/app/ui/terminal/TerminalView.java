@@ -126,7 +126,8 @@ public final class TerminalView extends Region {
             int rows = m.rows(h);
             int cols = m.cols(w);
             Screen s = terminal.screen();
-            if (rows != s.rows() || cols != s.cols() || !sized) {
+            boolean collapsed = w < 2 * m.width() || h < m.height();
+            if (!collapsed && (rows != s.rows() || cols != s.cols() || !sized)) {
                 sized = true;
                 terminal.resize(rows, cols);
                 scrollBack = Math.min(scrollBack, s.scrollbackSize());

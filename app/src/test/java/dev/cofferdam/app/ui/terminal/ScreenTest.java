@@ -244,4 +244,14 @@ class ScreenTest {
         f.feed("\033#8");
         assertThat(f.screen().text()).isEqualTo("EEEEEE\nEEEEEE");
     }
+
+    @Test
+    void narrowingHidesColumnsThatWideningShowsAgainUnlessErased() {
+        Fixtures f = term(2, 10).feed("0123456789\r\nabcdefghij");
+        f.terminal.resize(2, 4);
+        assertThat(f.screen().text()).isEqualTo("0123\nabcd");
+        f.feed("\033[1;3H\033[K");
+        f.terminal.resize(2, 10);
+        assertThat(f.screen().text()).isEqualTo("01\nabcdefghij");
+    }
 }
