@@ -58,8 +58,9 @@ public final class TerminalView extends Region {
         setMinSize(80, 40);
         setPrefSize(80 * painter.metrics().width(), 24 * painter.metrics().height());
         resizePause.setOnFinished(e -> onResize.resized(terminal.screen().rows(), terminal.screen().cols()));
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-        addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
+        TerminalKeys keys = new TerminalKeys(this);
+        addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
+        addEventHandler(KeyEvent.KEY_TYPED, keys::typed);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
@@ -172,52 +173,8 @@ public final class TerminalView extends Region {
         frames++;
     }
 
-    private void keyPressed(KeyEvent e) {
-        if (e.isShortcutDown() && e.isShiftDown() && (e.getCode() == KeyCode.C || e.getCode() == KeyCode.V)) {
-            if (e.getCode() == KeyCode.C) {
-                copy();
-            } else {
-                paste();
-            }
-            e.consume();
-            return;
-        }
-        if (e.isShiftDown() && !e.isControlDown() && scrollKey(e.getCode())) {
-            e.consume();
-            return;
-        }
-        byte[] bytes = KeyEncoder.pressed(e.getCode(), e.isShiftDown(), e.isControlDown(), e.isAltDown(),
-                terminal.screen().modes().appCursorKeys());
-        if (bytes != null) {
-            send(bytes);
-        }
-        if (bytes != null || e.getCode() == KeyCode.TAB || e.getCode().isArrowKey() || e.isControlDown()) {
-            e.consume();
-        }
-    }
-
-    private boolean scrollKey(KeyCode code) {
-        int page = Math.max(1, terminal.screen().rows() - 1);
-        switch (code) {
-            case PAGE_UP -> scrollBy(page);
-            case PAGE_DOWN -> scrollBy(-page);
-            case INSERT -> paste();
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void keyTyped(KeyEvent e) {
-        byte[] bytes = KeyEncoder.typed(e.getCharacter(), e.isControlDown(), e.isAltDown());
-        if (bytes != null) {
-            send(bytes);
-        }
-        e.consume();
-    }
-
-    private void send(byte[] bytes) {
+    /** Sends bytes for the program, following the output again if scrolled back. */
+    void send(byte[] bytes) {
         if (scrollBack > 0) {
             scrollBack = 0;
             redrawAll();

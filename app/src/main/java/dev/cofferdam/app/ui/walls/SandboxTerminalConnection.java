@@ -64,6 +64,9 @@ final class SandboxTerminalConnection implements TerminalConnection {
             status = "exit " + r.exitCode();
         } catch (SandboxException e) {
             status = closed.get() ? "closed" : e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.warn("terminal session in {} failed", sandbox, e);
+            status = "failed: " + e.getMessage();
         }
         listener.ended(status);
     }

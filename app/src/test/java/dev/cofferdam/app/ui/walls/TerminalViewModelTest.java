@@ -54,7 +54,7 @@ class TerminalViewModelTest {
         vm.send("stty size; echo $((6*7))x; exit 3\r".getBytes(StandardCharsets.UTF_8));
         fx.runUntil(() -> !vm.runningProperty().get());
         synchronized (out) {
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("\n24 80\r\n").contains("42x");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("24 80\r\n").contains("42x");
         }
         assertThat(vm.statusProperty().get()).isEqualTo("ended: exit 3");
     }
