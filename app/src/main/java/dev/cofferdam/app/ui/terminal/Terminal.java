@@ -1,5 +1,6 @@
 package dev.cofferdam.app.ui.terminal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -123,7 +124,7 @@ public final class Terminal implements VtHandler {
         } else if ((code.equals("10") || code.equals("11")) && arg.equals("?")) {
             int c = code.equals("10") ? DEFAULT_FG : DEFAULT_BG;
             String rgb = String.format("rgb:%1$02x%1$02x/%2$02x%2$02x/%3$02x%3$02x", c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff);
-            reply.accept(("\033]" + code + ";" + rgb + "\033\\").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            reply.accept(("\033]" + code + ";" + rgb + "\033\\").getBytes(StandardCharsets.US_ASCII));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.cofferdam.app.ui.terminal;
 
+import java.util.Arrays;
+
 /**
  * Splits a terminal output stream into printable characters, controls and escape sequences
  * (a state machine after the DEC VT500 parser): UTF-8 is decoded across chunk boundaries, C0
@@ -135,8 +137,8 @@ final class VtParser {
         } else if (c >= 0x40 && c <= 0x7e) {
             state = State.GROUND;
             int n = count == 0 && values[0] == -1 ? 0 : count + 1;
-            int[] v = java.util.Arrays.copyOf(values, n);
-            boolean[] k = java.util.Arrays.copyOf(colon, n);
+            int[] v = Arrays.copyOf(values, n);
+            boolean[] k = Arrays.copyOf(colon, n);
             handler.csi(new CsiParams(marker, v, k, intermediates.toString(), c));
         } else {
             state = State.CSI_IGNORE;

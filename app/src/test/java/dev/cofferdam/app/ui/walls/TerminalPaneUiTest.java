@@ -8,10 +8,13 @@ import dev.cofferdam.app.ui.terminal.Screen;
 import dev.cofferdam.app.ui.terminal.TerminalView;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,10 +104,10 @@ class TerminalPaneUiTest {
         assertThat(row).isNotNegative();
         double cw = fx(() -> Math.floor(view.getWidth()) / screen.cols());
         double ch = fx(() -> Math.floor(view.getHeight()) / screen.rows());
-        javafx.geometry.Point2D from = fx(() -> view.localToScreen(cw * 0.3, ch * (row + 0.5)));
-        javafx.geometry.Point2D to = fx(() -> view.localToScreen(cw * (cells - 0.5), ch * (row + 0.5)));
-        robot.moveTo(from).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(to)
-                .release(javafx.scene.input.MouseButton.PRIMARY);
+        Point2D from = fx(() -> view.localToScreen(cw * 0.3, ch * (row + 0.5)));
+        Point2D to = fx(() -> view.localToScreen(cw * (cells - 0.5), ch * (row + 0.5)));
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to)
+                .release(MouseButton.PRIMARY);
     }
 
     private static String screenText(TerminalView view) {
@@ -122,7 +125,7 @@ class TerminalPaneUiTest {
     private void waitFor(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("not reached; status " + fx(() -> vm.statusProperty().get()) + ", screen:\n"
                     + screenText(pane.view()), e);
         }
