@@ -63,4 +63,9 @@ public final class TerminalModes {
     public int mouseTracking() {
         return mouseTracking;
     }
+
+    /** Mode 1006: mouse reports in the SGR form. */
+    public boolean sgrMouse() {
+        return sgrMouse;
+    }
 }

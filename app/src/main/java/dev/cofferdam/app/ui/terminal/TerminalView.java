@@ -9,7 +9,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -22,8 +21,8 @@ import javafx.util.Duration;
  * {@link #output} (batched onto the FX thread by an {@link OutputFeed}), fits rows and columns
  * to its size and reports the first size and then changes through {@link #setOnResize} once
  * resizing pauses.
- * Only changed rows are drawn. Wheel scrolls back (on the alternate screen it sends arrow keys);
- * drag selects; Ctrl+Shift+C copies, Ctrl+Shift+V and Shift+Insert paste; Shift+PgUp/PgDn scroll.
+ * Only changed rows are drawn. Keys: {@link TerminalKeys}; mouse (selection, wheel, reports to
+ * programs that ask): {@link TerminalMouse}.
  * FX thread only, except {@link #output}.
  */
 public final class TerminalView extends Region {
@@ -32,8 +31,6 @@ public final class TerminalView extends Region {
     public interface ResizeListener {
         void resized(int rows, int cols);
     }
-
-    private static final int WHEEL_ROWS = 3;
 
     private final Canvas canvas = new Canvas();
     private final Terminal terminal;
@@ -61,9 +58,11 @@ public final class TerminalView extends Region {
         TerminalKeys keys = new TerminalKeys(this);
         addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
         addEventHandler(KeyEvent.KEY_TYPED, keys::typed);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
-        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        TerminalMouse mouse = new TerminalMouse(this);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, mouse::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, mouse::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, mouse::released);
+        addEventHandler(ScrollEvent.SCROLL, mouse::scrolled);
         focusedProperty().addListener((o, was, now) -> redrawAll());
     }
 
@@ -200,48 +199,31 @@ public final class TerminalView extends Region {
         }
     }
 
-    private void mousePressed(MouseEvent e) {
-        requestFocus();
+    void startSelection(double x, double y) {
         boolean hadSelection = selection.active();
-        selection.start(rowAt(e.getY()), colAt(e.getX()));
+        selection.start(rowAt(y), colAt(x));
         if (hadSelection) {
             redrawAll();
         }
-        // a TabPane around us takes the focus on any press that reaches it
-        e.consume();
     }
 
-    private void mouseDragged(MouseEvent e) {
-        selection.extend(rowAt(e.getY()), colAt(e.getX()));
+    void extendSelection(double x, double y) {
+        selection.extend(rowAt(y), colAt(x));
         redrawAll();
-        e.consume();
+    }
+
+    /** The view row (0 at the top) under a y coordinate, clamped to the screen. */
+    int viewRowAt(double y) {
+        return Math.max(0, Math.min(terminal.screen().rows() - 1, (int) (y / painter.metrics().height())));
     }
 
     private long rowAt(double y) {
-        Screen s = terminal.screen();
-        int vy = Math.max(0, Math.min(s.rows() - 1, (int) (y / painter.metrics().height())));
-        return s.firstRowNumber() + vy - scrollBack;
+        return terminal.screen().firstRowNumber() + viewRowAt(y) - scrollBack;
     }
 
-    private int colAt(double x) {
+    /** The column under an x coordinate, clamped to the screen. */
+    int colAt(double x) {
         return Math.max(0, Math.min(terminal.screen().cols() - 1, (int) (x / painter.metrics().width())));
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
-            return;
-        }
-        int notches = e.getDeltaY() > 0 ? WHEEL_ROWS : -WHEEL_ROWS;
-        Screen s = terminal.screen();
-        if (s.altScreen()) {
-            KeyCode arrow = notches > 0 ? KeyCode.UP : KeyCode.DOWN;
-            for (int i = 0; i < Math.abs(notches); i++) {
-                onInput.accept(KeyEncoder.pressed(arrow, false, false, false, s.modes().appCursorKeys()));
-            }
-        } else {
-            scrollBy(notches);
-        }
-        e.consume();
     }
 
     /** Scrolls the view back (positive) or forward into the scrollback. */

@@ -27,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The terminal pane in a real (headless) window connected to a real shell under a real PTY
  * ({@code script -qfec sh}, see {@link ScriptConnection}): keys typed into the view reach the
- * shell, and its echo and output come back and are drawn by the emulator.
+ * shell, and its echo and output come back and are drawn by the emulator; selection, copy and
+ * paste; a mouse click reported to a program that asked for it.
  */
 @ExtendWith(ApplicationExtension.class)
 class TerminalPaneUiTest {
@@ -85,6 +86,17 @@ class TerminalPaneUiTest {
         });
         assertThat(row).isNotNegative();
         assertThat(fx(() -> screen.row(row).styleAt(0).fg())).isEqualTo(2);
+        // a program that asks for mouse reports gets a click as an SGR report
+        // (the reader takes everything up to the release's final 'm', so nothing is left for the shell)
+        robot.write("printf '\\033[?1000h\\033[?1006h'; stty -icanon -echo;"
+                + " bash -c 'IFS= read -r -d m r; printf \"%s\" \"$r\" | od -An -c; echo mouse-read';"
+                + " stty icanon echo; printf '\\033[?1000l\\033[?1006l'");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> screen.modes().mouseTracking() == 1000);
+        robot.clickOn(view);
+        waitFor(() -> screenText(view).contains("\nmouse-read"));
+        assertThat(screenText(view)).contains(" 033   [   <   0   ;").containsPattern("M +033 +\\[ +< +0 +;");
+        waitFor(() -> screen.modes().mouseTracking() == 0);
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
         waitFor(() -> !vm.runningProperty().get());
         assertThat(fx(() -> vm.statusProperty().get())).startsWith("ended: exit 0");
