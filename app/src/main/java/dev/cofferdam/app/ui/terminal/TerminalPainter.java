@@ -120,4 +120,15 @@ final class TerminalPainter {
             g.fillText(new String(Character.toChars(cp)), col * cw, y + metrics.baseline());
         }
     }
+
+    /** A note in the top right corner (how far the view is scrolled back). */
+    void paintScrollNote(GraphicsContext g, String text, double canvasWidth) {
+        double w = (text.length() + 2) * metrics.width();
+        double x = Math.max(0, canvasWidth - w - 4);
+        g.setFill(palette.selection());
+        g.fillRoundRect(x, 2, w, metrics.height(), 6, 6);
+        g.setFill(palette.defaultForeground());
+        g.setFont(metrics.font());
+        g.fillText(text, x + metrics.width(), 2 + metrics.baseline());
+    }
 }

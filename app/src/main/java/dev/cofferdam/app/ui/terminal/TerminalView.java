@@ -167,6 +167,9 @@ public final class TerminalView extends Region {
             g.setFill(painter.palette().defaultBackground());
             g.fillRect(0, bottom, canvas.getWidth(), canvas.getHeight() - bottom);
         }
+        if (scrollBack > 0) {
+            painter.paintScrollNote(g, "\u2191 " + scrollBack + " of " + s.scrollbackSize() + " lines back", canvas.getWidth());
+        }
         lastCursorRow = cursorRow < s.rows() ? cursorRow : -1;
         fullRedraw = false;
         frames++;
