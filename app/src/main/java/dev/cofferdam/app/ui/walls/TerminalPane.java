@@ -1,51 +1,73 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.ui.terminal.TerminalView;
+import java.nio.charset.StandardCharsets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * A simple line terminal over a sandbox's exec channel: streamed stdout/stderr and an input line.
- * Not a terminal emulator (no VT100: full-screen programs and colours are not rendered).
+ * The terminal of one sandbox: a {@link TerminalView} connected both ways to a shell session in
+ * the guest, and a bar with the session's status and Restart. The session starts once the view
+ * knows its size, so the guest's PTY starts at that size.
  */
 final class TerminalPane extends BorderPane {
+    private final TerminalViewModel vm;
+    private final TerminalView view = new TerminalView();
 
     TerminalPane(TerminalViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("terminal-pane");
-        TextArea out = new TextArea();
-        out.setId("terminalOutput");
-        out.setEditable(false);
-        out.setWrapText(true);
-        out.getStyleClass().add("mono");
-        vm.textProperty().addListener((o, was, now) -> {
-            out.setText(now);
-            out.positionCaret(now.length());
-            out.setScrollTop(Double.MAX_VALUE);
+        view.setId("terminalView");
+        view.setOnInput(vm::send);
+        view.setOnResize((rows, cols) -> {
+            if (vm.runningProperty().get()) {
+                vm.resize(rows, cols);
+            } else if ("not started".equals(vm.statusProperty().get())) {
+                start();
+            }
         });
-        TextField in = new TextField();
-        in.setId("terminalInput");
-        in.getStyleClass().add("mono");
-        in.promptTextProperty().bind(vm.runningProperty().map(r -> r ? "input for the running command (Enter sends a line)"
-                : "command to run in " + vm.sandbox() + " (sh -c)"));
-        in.setOnAction(e -> {
-            vm.submit(in.getText());
-            in.clear();
+        vm.statusProperty().addListener((o, was, now) -> {
+            if (now.startsWith("ended: ")) {
+                byte[] note = ("\r\n\033[0;2m[" + now.substring(7) + " — Restart opens a new shell]\033[0m\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                view.output(note, 0, note.length);
+            }
         });
-        HBox.setHgrow(in, Priority.ALWAYS);
-        Button eof = new Button("End input");
-        eof.disableProperty().bind(vm.runningProperty().not());
-        eof.setOnAction(e -> vm.endInput());
-        Button clear = new Button("Clear");
-        clear.setOnAction(e -> vm.clear());
-        Label note = new Label("line mode, no VT100 emulation");
-        note.getStyleClass().add("muted");
-        setCenter(out);
-        HBox line = new HBox(6, new Label(vm.sandbox() + " $"), in, eof, clear, note);
-        line.getStyleClass().add("terminal-line");
-        setBottom(line);
+        Label status = new Label();
+        status.setId("terminalStatus");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        Button restart = new Button("Restart");
+        restart.setId("terminalRestart");
+        restart.disableProperty().bind(vm.runningProperty());
+        restart.setOnAction(e -> {
+            start();
+            view.requestFocus();
+        });
+        Label keys = new Label("Ctrl+Shift+C copy · Ctrl+Shift+V paste · Shift+PgUp/PgDn scroll");
+        keys.getStyleClass().add("muted");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(8, new Label(vm.sandbox()), status, keys, restart);
+        bar.getStyleClass().add("terminal-line");
+        setCenter(view);
+        setBottom(bar);
+    }
+
+    private void start() {
+        vm.start(view.terminal().screen().rows(), view.terminal().screen().cols(), (data, len) -> view.output(data, 0, len));
+    }
+
+    TerminalView view() {
+        return view;
+    }
+
+    /** Ends the session and releases the view. */
+    void dispose() {
+        vm.close();
+        view.dispose();
     }
 }

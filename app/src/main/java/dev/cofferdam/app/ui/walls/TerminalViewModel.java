@@ -1,136 +1,111 @@
 package dev.cofferdam.app.ui.walls;
 
-import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.UiThreads;
-import dev.cofferdam.vm.sandbox.ExecRequest;
-import dev.cofferdam.vm.sandbox.ExecResult;
-import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A line-based terminal over a sandbox's exec channel: a typed line runs as {@code sh -c LINE};
- * while a command runs, typed lines go to its standard input. Output (stdout and stderr, with
- * control sequences shown as they come: no VT100 emulation) is batched onto the FX thread and
- * the text is capped at {@value #MAX_CHARS} characters. FX thread only, except the output listener.
+ * An interactive terminal session in a sandbox: {@link #start} opens one at the terminal's size,
+ * output goes straight to the given {@link Sink} (the view batches
+ * it onto the FX thread), keys and replies go back through {@link #send}, and when the program
+ * ends the status says how and {@link #start} may open a new one. FX thread only, except that
+ * the sink is called on the session's reader thread.
  */
 public final class TerminalViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(TerminalViewModel.class);
-    static final int MAX_CHARS = 200_000;
+    /** Receives program output on the reader thread. */
+    @FunctionalInterface
+    public interface Sink {
+        void output(byte[] data, int length);
+    }
 
     private final UiThreads threads;
-    private final SandboxService service;
+    private final TerminalConnection.Opener opener;
     private final String sandbox;
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final StringBuilder pending = new StringBuilder();
-    private final AtomicBoolean posted = new AtomicBoolean();
-    private OutputStream stdin;
+    private TerminalConnection connection;
+    private int generation;
+    private String started = "";
 
     public TerminalViewModel(UiThreads threads, SandboxService service, String sandbox) {
-        this.threads = threads;
-        this.service = service;
-        this.sandbox = sandbox;
+        this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox);
     }
 
-    /** Runs the line as a command, or feeds it to the running command's standard input. */
-    public void submit(String line) {
+    TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox) {
+        this.threads = Objects.requireNonNull(threads);
+        this.opener = Objects.requireNonNull(opener);
+        this.sandbox = Objects.requireNonNull(sandbox);
+    }
+
+    /** Opens a session (if none is running) with a terminal of this size, output going to {@code sink}. */
+    public void start(int rows, int cols, Sink sink) {
         if (running.get()) {
-            feed(line);
             return;
         }
-        if (line.isBlank()) {
-            return;
-        }
-        append("$ " + line + "\n");
+        int session = ++generation;
         running.set(true);
-        PipedInputStream in = new PipedInputStream(64 * 1024);
-        try {
-            stdin = new PipedOutputStream(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ExecRequest req = new ExecRequest(List.of("sh", "-c", line), Map.of(), "", Optional.empty(), in);
-        FxTasks.create(() -> service.exec(sandbox, req,
-                (err, data, len) -> append(new String(data, 0, len, StandardCharsets.UTF_8))))
-                .onSuccess((ExecResult r) -> append("[exit " + r.exitCode() + ", " + r.millis() + " ms]\n"))
-                .onError(SandboxException.class, e -> append("[" + e.getMessage() + "]\n"))
-                .andFinally(this::ended)
-                .runOnce(threads);
-    }
-
-    private void feed(String line) {
-        try {
-            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            append(line + "\n");
-        } catch (IOException e) {
-            append("[stdin closed: " + e.getMessage() + "]\n");
-        }
-    }
-
-    /** Closes the running command's standard input (Ctrl-D). */
-    public void endInput() {
-        if (stdin != null) {
-            try {
-                stdin.close();
-            } catch (IOException e) {
-                LOG.debug("closing stdin", e);
+        started = cols + "×" + rows;
+        status.set("shell in " + sandbox + ", " + started);
+        connection = opener.open(rows, cols, new TerminalConnection.Listener() {
+            @Override
+            public void output(byte[] data, int length) {
+                sink.output(data, length);
             }
-        }
+
+            @Override
+            public void ended(String how) {
+                threads.fx().execute(() -> sessionEnded(session, how));
+            }
+        });
     }
 
-    private void ended() {
-        endInput();
-        stdin = null;
+    private void sessionEnded(int session, String how) {
+        if (session != generation) {
+            return;
+        }
         running.set(false);
+        connection = null;
+        status.set("ended: " + how);
     }
 
-    /** Any thread: queue output, post at most one FX update. */
-    private void append(String s) {
-        synchronized (pending) {
-            pending.append(s);
-        }
-        if (posted.compareAndSet(false, true)) {
-            threads.fx().execute(this::flush);
+    /** Bytes for the program (keys, pastes, terminal replies); dropped when nothing runs. */
+    public void send(byte[] data) {
+        if (connection != null) {
+            connection.send(data);
         }
     }
 
-    private void flush() {
-        posted.set(false);
-        String chunk;
-        synchronized (pending) {
-            chunk = pending.toString();
-            pending.setLength(0);
+    /** The terminal's size changed; the status says when the program could not be told. */
+    public void resize(int rows, int cols) {
+        if (connection != null) {
+            boolean told = connection.resize(rows, cols);
+            status.set("shell in " + sandbox + ", " + (told ? cols + "×" + rows
+                    : started + " (the view is " + cols + "×" + rows + ": a running session cannot be resized yet,"
+                    + " exit and Restart to use the new size)"));
         }
-        String all = text.get() + chunk;
-        text.set(all.length() > MAX_CHARS ? all.substring(all.length() - MAX_CHARS) : all);
     }
 
-    public void clear() {
-        text.set("");
+    /** Ends the session, if any. */
+    public void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+            generation++;
+            running.set(false);
+            status.set("closed");
+        }
     }
 
     public String sandbox() {
         return sandbox;
     }
 
-    public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -137,6 +137,7 @@ public final class WallsView extends BorderPane {
         terminalTab.setText("Terminal — " + name);
         terminalTab.setContent(pane);
         bottom.getSelectionModel().select(terminalTab);
+        pane.view().requestFocus();
     }
 
     private static Label placeholder(String text) {
@@ -153,9 +154,10 @@ public final class WallsView extends BorderPane {
         return policy;
     }
 
-    /** Stops the refresh timer and the egress subscription. */
+    /** Stops the refresh timer, the egress subscription and the terminal sessions. */
     public void dispose() {
         sandboxesPane.dispose();
         egress.close();
+        terminals.values().forEach(TerminalPane::dispose);
     }
 }

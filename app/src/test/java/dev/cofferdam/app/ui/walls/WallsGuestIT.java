@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.cofferdam.app.ui.common.NamedExecutors;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.app.ui.terminal.Terminal;
 import dev.cofferdam.vm.egress.EgressRecord;
 import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.OverrideResolver;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The one Walls test that boots a real QEMU guest (tiny template, TCG, {@code restrict=on}
  * networking as always): launched through the launch view model with a draft policy, wired to
- * the egress proxy by the workbench's relay; the line terminal runs commands in it, and the
+ * the egress proxy by the workbench's relay; a shell under a PTY (the terminal view model, output read by the emulator) runs commands in it, and the
  * guest's own requests show up in the live egress log view model, allowed and denied by the
  * policy written at launch. Names resolve through an override to a loopback upstream; never DNS.
  * Guest images are cached in {@code cofferdam.test.cache} (default: the vm ITs' cache).
@@ -100,12 +101,22 @@ class WallsGuestIT {
         assertThat(launch.errorProperty().get()).isEmpty();
         assertThat(launched.get(0).state()).isEqualTo(SandboxState.RUNNING);
         TerminalViewModel term = new TerminalViewModel(threads, service, NAME);
-        term.submit("echo hello from $(uname -s); wget -q -O- http://allowed.example:" + port
-                + "/from-guest; echo; wget -q -O- http://evil.example:" + port + "/nope");
-        fx.runUntil(() -> term.textProperty().get().contains("[exit "), Duration.ofSeconds(60));
-        String text = term.textProperty().get();
-        assertThat(text).contains("hello from Linux").contains("ok /from-guest").contains("403 Forbidden")
-                .contains("[exit 1,");
+        Terminal screen = new Terminal(24, 100, b -> { });
+        term.start(24, 100, (data, len) -> {
+            synchronized (screen) {
+                screen.feed(data, 0, len);
+            }
+        });
+        term.send(("echo hello from $(uname -s) on $(tty); wget -q -O- http://allowed.example:" + port
+                + "/from-guest; echo; wget -q -O- http://evil.example:" + port + "/nope; exit\r")
+                .getBytes(StandardCharsets.UTF_8));
+        fx.runUntil(() -> !term.runningProperty().get(), Duration.ofSeconds(60));
+        String text;
+        synchronized (screen) {
+            text = screen.screen().text();
+        }
+        assertThat(text).contains("hello from Linux on /dev/pts/").contains("ok /from-guest").contains("403 Forbidden");
+        assertThat(term.statusProperty().get()).isEqualTo("ended: exit 1");
         fx.runUntil(() -> log.records().stream().filter(r -> NAME.equals(r.sandbox())).count() >= 2);
         assertThat(log.records()).filteredOn(r -> NAME.equals(r.sandbox()))
                 .extracting(EgressRecord::host, EgressRecord::decision)
