@@ -202,6 +202,11 @@ public final class AgentRun implements AutoCloseable {
         return record.sandbox();
     }
 
+    /** @return the agent's name for people, e.g. "Claude Code" */
+    public String agentTitle() {
+        return req.agent().title();
+    }
+
     /** @return the URLs the guest reaches Cofferdam by */
     public GuestEndpoints endpoints() {
         return endpoints;

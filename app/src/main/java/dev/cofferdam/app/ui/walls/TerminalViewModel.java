@@ -1,8 +1,11 @@
 package dev.cofferdam.app.ui.walls;
 
+import dev.cofferdam.app.run.AgentRun;
+import dev.cofferdam.app.run.RunException;
 import dev.cofferdam.app.ui.common.UiThreads;
 import dev.cofferdam.vm.sandbox.SandboxService;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +28,7 @@ public final class TerminalViewModel {
     private final UiThreads threads;
     private final TerminalConnection.Opener opener;
     private final String sandbox;
+    private final String label;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private TerminalConnection connection;
@@ -32,13 +36,42 @@ public final class TerminalViewModel {
     private String started = "";
 
     public TerminalViewModel(UiThreads threads, SandboxService service, String sandbox) {
-        this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox);
+        this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox, "shell");
     }
 
     TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox) {
+        this(threads, opener, sandbox, "shell");
+    }
+
+    private TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox, String label) {
         this.threads = Objects.requireNonNull(threads);
         this.opener = Objects.requireNonNull(opener);
         this.sandbox = Objects.requireNonNull(sandbox);
+        this.label = label;
+    }
+
+    /**
+     * A terminal on an agent started by the launch dialog: its command under a PTY; when it exits,
+     * the run is finished off the FX thread (transcripts copied out, run recorded, sandbox stopped)
+     * and the status says how to review it. The sandbox is stopped then, so Restart only says so:
+     * a new session is a new launch.
+     */
+    public static TerminalViewModel forAgent(UiThreads threads, SandboxService service, AgentRun run) {
+        TerminalViewModel[] self = new TerminalViewModel[1];
+        TerminalConnection.Opener opener = SandboxTerminalConnection.opener(service, run.sandbox(),
+                size -> run.command(Optional.of(size), null), code -> threads.background().execute(() -> {
+                    String after;
+                    try {
+                        run.finish(code);
+                        after = "session kept; review it with `cofferdam review --run " + run.sandbox() + "`";
+                    } catch (RunException e) {
+                        after = e.getMessage();
+                    }
+                    String note = after;
+                    threads.fx().execute(() -> self[0].status.set(self[0].status.get() + " — " + note));
+                }));
+        self[0] = new TerminalViewModel(threads, opener, run.sandbox(), run.agentTitle());
+        return self[0];
     }
 
     /** Opens a session (if none is running) with a terminal of this size, output going to {@code sink}. */
@@ -49,7 +82,7 @@ public final class TerminalViewModel {
         int session = ++generation;
         running.set(true);
         started = cols + "×" + rows;
-        status.set("shell in " + sandbox + ", " + started);
+        status.set(label + " in " + sandbox + ", " + started);
         connection = opener.open(rows, cols, new TerminalConnection.Listener() {
             @Override
             public void output(byte[] data, int length) {
@@ -83,7 +116,7 @@ public final class TerminalViewModel {
     public void resize(int rows, int cols) {
         if (connection != null) {
             boolean told = connection.resize(rows, cols);
-            status.set("shell in " + sandbox + ", " + (told ? cols + "×" + rows
+            status.set(label + " in " + sandbox + ", " + (told ? cols + "×" + rows
                     : started + " (the view is " + cols + "×" + rows + ": a running session cannot be resized yet,"
                     + " exit and Restart to use the new size)"));
         }

@@ -119,21 +119,35 @@ public final class WallsView extends BorderPane {
             return;
         }
         LaunchViewModel vm = new LaunchViewModel(threads, services.sandboxes().get(), services.policies(),
-                new PolicyViewModel(threads, services.policies(), services.balanced()));
+                new PolicyViewModel(threads, services.policies(), services.balanced()), services.agents());
         new LaunchDialog(vm, getScene().getWindow(), info -> {
             sandboxes.say(info.warning().isEmpty() ? "launched " + info.name() : "launched " + info.name()
                     + " — " + info.warning());
             sandboxes.selectedProperty().set(info.name());
             sandboxes.refresh();
-        }, AgentRun::close).show();
+        }, this::openAgentTerminal).show();
     }
 
     private void openTerminal(String name) {
         if (services.sandboxes().isEmpty()) {
             return;
         }
-        TerminalPane pane = terminals.computeIfAbsent(name,
-                n -> new TerminalPane(new TerminalViewModel(threads, services.sandboxes().get(), n)));
+        show(name, terminals.computeIfAbsent(name,
+                n -> new TerminalPane(new TerminalViewModel(threads, services.sandboxes().get(), n))));
+    }
+
+    /** The agent a launch started, in the terminal tab (replacing that sandbox's earlier terminal). */
+    private void openAgentTerminal(AgentRun run) {
+        TerminalPane old = terminals.remove(run.sandbox());
+        if (old != null) {
+            old.dispose();
+        }
+        TerminalPane pane = new TerminalPane(TerminalViewModel.forAgent(threads, services.sandboxes().get(), run));
+        terminals.put(run.sandbox(), pane);
+        show(run.sandbox(), pane);
+    }
+
+    private void show(String name, TerminalPane pane) {
         terminalTab.setText("Terminal — " + name);
         terminalTab.setContent(pane);
         bottom.getSelectionModel().select(terminalTab);
