@@ -1,6 +1,9 @@
 package dev.cofferdam.vm.image;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A built guest image in the cache: a kernel, an initramfs and the host-side egress relay
@@ -10,8 +13,19 @@ import java.nio.file.Path;
  * @param version       content version (guest sources + format); a different version is a different image
  * @param kernelRelease the guest kernel's release, e.g. {@code 6.1.0-57-cloud-amd64}
  * @param dir           directory holding the files
+ * @param tools         tools installed in the image, command to version (e.g. {@code claude}
+ *                      to {@code 2.1.332}); empty for images without any
  */
-public record GuestImage(String name, String version, String kernelRelease, Path dir) {
+public record GuestImage(String name, String version, String kernelRelease, Path dir, Map<String, String> tools) {
+    public GuestImage {
+        tools = Collections.unmodifiableMap(new LinkedHashMap<>(tools));
+    }
+
+    /** An image without installed tools. */
+    public GuestImage(String name, String version, String kernelRelease, Path dir) {
+        this(name, version, kernelRelease, dir, Map.of());
+    }
+
     /** File name of the root disk of images that boot from one (the agent template). */
     public static final String DISK = "rootfs.img";
 
