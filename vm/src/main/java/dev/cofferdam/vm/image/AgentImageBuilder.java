@@ -51,7 +51,7 @@ final class AgentImageBuilder {
     /** Builds into {@code out} (an empty directory). */
     Built build(Path out, Path work, BuildListener listener) throws ImageException, IOException {
         checkHost();
-        String mirror = AptMirror.find(etcApt, SUITE);
+        String mirror = AptMirror.find(etcApt, hostCodename().map(c -> List.of(SUITE, c)).orElse(List.of(SUITE)));
         List<AgentTool> tools = AgentTool.pinned();
         int total = TINY_STEPS + OWN_STEPS + tools.size();
         String release = new TinyImageBuilder(downloads, MODULES).build(out, work,
@@ -92,6 +92,17 @@ final class AgentImageBuilder {
                 "-F", out.resolve(GuestImage.DISK).toString(), mib + "M"));
         listener.progress("done", total, total);
         return new Built(release, versions);
+    }
+
+    /** The host's Debian release name, whose configured mirror also serves {@link #SUITE}. */
+    private static java.util.Optional<String> hostCodename() throws IOException {
+        Path osRelease = Path.of("/etc/os-release");
+        if (!Files.isRegularFile(osRelease)) {
+            return java.util.Optional.empty();
+        }
+        return Files.readAllLines(osRelease).stream().filter(l -> l.startsWith("VERSION_CODENAME="))
+                .map(l -> l.substring("VERSION_CODENAME=".length()).replace("\"", "").strip())
+                .filter(c -> !c.isEmpty()).findFirst();
     }
 
     private static void checkHost() throws ImageException, IOException {
