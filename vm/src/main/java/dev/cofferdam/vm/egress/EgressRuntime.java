@@ -9,6 +9,7 @@ import dev.cofferdam.vm.secret.EncryptedFileSecretStore;
 import dev.cofferdam.vm.secret.InterceptionCa;
 import dev.cofferdam.vm.secret.SecretException;
 import dev.cofferdam.vm.secret.VaultCredentialSource;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Everything the sandboxes need for egress, wired from the user's directories: the policy files,
@@ -37,12 +38,21 @@ public final class EgressRuntime implements AutoCloseable {
      * @throws SecretException    when the interception CA cannot be loaded or created
      */
     public static EgressRuntime open(CofferdamDirs dirs, Resolver resolver) throws EgressLogException, SecretException {
+        return open(dirs, resolver, null);
+    }
+
+    /**
+     * As {@link #open(CofferdamDirs, Resolver)}, verifying intercepted upstreams against
+     * {@code upstreamTrust} instead of the JDK's default roots (tests: a loopback TLS upstream).
+     */
+    public static EgressRuntime open(CofferdamDirs dirs, Resolver resolver, TrustManagerFactory upstreamTrust)
+            throws EgressLogException, SecretException {
         SqliteEgressLog log = SqliteEgressLog.open(dirs.data());
         try {
             PolicySource policies = new StorePolicySource(new PolicyStore(dirs.config()), BalancedAllowlist.shipped());
             InterceptionCa ca = InterceptionCa.loadOrCreate(dirs.config());
             Interception interception = new Interception(ca,
-                    new VaultCredentialSource(new EncryptedFileSecretStore(dirs.config())), null);
+                    new VaultCredentialSource(new EncryptedFileSecretStore(dirs.config())), upstreamTrust);
             EgressProxy proxy = new EgressProxy(ProxySettings.defaults(resolver).withInterception(interception));
             return new EgressRuntime(log, policies, ca, proxy);
         } catch (SecretException | RuntimeException e) {
