@@ -75,7 +75,9 @@ class SandboxAgentClisIT {
         Resolver resolver = OverrideResolver.parse(List.of("anthropic.test=127.0.0.1", "openai.test=127.0.0.1",
                 "gemini.test=127.0.0.1"), Resolver.none());
         runtime = EgressRuntime.open(dirs, resolver, upstream.trust);
-        PolicyDocument policy = PolicyDocument.EMPTY.withTier(Tier.BALANCED);
+        // The names resolve to loopback, which only an exact address rule admits (DNS-rebinding guard).
+        PolicyDocument policy = PolicyDocument.EMPTY.withTier(Tier.BALANCED)
+                .with(RuleParser.parse(RuleAction.ALLOW, "127.0.0.1:" + upstream.port()));
         for (Cli cli : Cli.values()) {
             policy = policy.with(RuleParser.parse(RuleAction.ALLOW, cli.host() + ":" + upstream.port()));
         }
