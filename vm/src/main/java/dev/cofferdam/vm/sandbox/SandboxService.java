@@ -141,8 +141,9 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Writes the relay's files (the CA certificate) into a freshly booted guest. A failure only
-     * costs TLS to credential hosts, so it is logged rather than failing the boot.
+     * Writes the relay's files (the CA certificate) into a freshly booted guest, then runs the
+     * relay's set-up command (building the CA bundle). A failure only costs TLS to credential
+     * hosts, so it is logged rather than failing the boot.
      */
     private void installGuestFiles(String name) {
         Map<String, String> files = relay.guestFiles();
