@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -62,24 +64,8 @@ final class AgentImageBuilder {
                 });
         Path rootfs = work.resolve("rootfs");
         Map<String, String> versions;
-        listener.progress("debootstrap " + SUITE + " minbase with " + String.join(",", BOOTSTRAP)
-                + " (takes minutes)", TINY_STEPS, total);
         try {
-            HostCommand.run(work, 1800, List.of("debootstrap", "--variant=minbase",
-                    "--include=" + String.join(",", BOOTSTRAP), SUITE, rootfs.toString(), mirror));
-            List<String> rest = PACKAGES.stream().filter(p -> !BOOTSTRAP.contains(p)).toList();
-            listener.progress("apt-get install " + String.join(" ", rest), TINY_STEPS + 1, total);
-            List<String> install = new java.util.ArrayList<>(List.of("chroot", rootfs.toString(), "env",
-                    "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "--no-install-recommends"));
-            install.addAll(rest);
-            HostCommand.run(work, 1800, install);
-            HostCommand.run(work, 300, List.of("chroot", rootfs.toString(), "apt-get", "clean"));
-            ChrootNpm npm = ChrootNpm.prepare(rootfs, work);
-            try {
-                versions = npm.installAll(tools, listener, TINY_STEPS + 2, total);
-            } finally {
-                npm.cleanup();
-            }
+            versions = populateRoot(rootfs, work, mirror, tools, listener, total);
         } finally {
             ChrootMounts.release(rootfs);
         }
@@ -94,11 +80,33 @@ final class AgentImageBuilder {
         return new Built(release, versions);
     }
 
+    /** debootstrap, apt-get and the npm tools; returns each tool's installed version. */
+    private static Map<String, String> populateRoot(Path rootfs, Path work, String mirror, List<AgentTool> tools,
+            BuildListener listener, int total) throws ImageException, IOException {
+        listener.progress("debootstrap " + SUITE + " minbase with " + String.join(",", BOOTSTRAP)
+                + " (takes minutes)", TINY_STEPS, total);
+        HostCommand.run(work, 1800, List.of("debootstrap", "--variant=minbase",
+                "--include=" + String.join(",", BOOTSTRAP), SUITE, rootfs.toString(), mirror));
+        List<String> rest = PACKAGES.stream().filter(p -> !BOOTSTRAP.contains(p)).toList();
+        listener.progress("apt-get install " + String.join(" ", rest), TINY_STEPS + 1, total);
+        List<String> install = new ArrayList<>(List.of("chroot", rootfs.toString(), "env",
+                "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "--no-install-recommends"));
+        install.addAll(rest);
+        HostCommand.run(work, 1800, install);
+        HostCommand.run(work, 300, List.of("chroot", rootfs.toString(), "apt-get", "clean"));
+        ChrootNpm npm = ChrootNpm.prepare(rootfs, work);
+        try {
+            return npm.installAll(tools, listener, TINY_STEPS + 2, total);
+        } finally {
+            npm.cleanup();
+        }
+    }
+
     /** The host's Debian release name, whose configured mirror also serves {@link #SUITE}. */
-    private static java.util.Optional<String> hostCodename() throws IOException {
+    private static Optional<String> hostCodename() throws IOException {
         Path osRelease = Path.of("/etc/os-release");
         if (!Files.isRegularFile(osRelease)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return Files.readAllLines(osRelease).stream().filter(l -> l.startsWith("VERSION_CODENAME="))
                 .map(l -> l.substring("VERSION_CODENAME=".length()).replace("\"", "").strip())
