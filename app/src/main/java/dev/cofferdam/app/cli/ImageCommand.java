@@ -6,6 +6,7 @@ import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.sandbox.VmDirs;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +28,8 @@ public final class ImageCommand implements Runnable {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Build a template's image (tiny: Debian cloud kernel + busybox initramfs + exec agent;"
-                    + " agent: adds a Debian 12 root disk with git, Node.js, npm, Python; needs root, takes minutes).")
+                    + " agent: adds a Debian 13 root disk with git, Node.js, npm, Python and the Claude Code, Codex and"
+                    + " Gemini CLIs; needs root, takes minutes).")
     static final class Build implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TEMPLATE", description = "Template: ${COMPLETION-CANDIDATES}",
                 completionCandidates = Templates.class)
@@ -53,10 +55,12 @@ public final class ImageCommand implements Runnable {
         public Integer call() {
             try {
                 ImageStore store = store();
-                System.out.printf("%-8s %-14s %-24s %-8s %s%n", "NAME", "VERSION", "KERNEL", "CURRENT", "PATH");
+                System.out.printf("%-8s %-14s %-24s %-8s %s  %s%n", "NAME", "VERSION", "KERNEL", "CURRENT", "PATH", "TOOLS");
                 for (GuestImage i : store.list()) {
-                    System.out.printf("%-8s %-14s %-24s %-8s %s%n", i.name(), i.version(), i.kernelRelease(),
-                            store.isCurrent(i) ? "yes" : "no", i.dir());
+                    String tools = i.tools().isEmpty() ? "-" : i.tools().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                    System.out.printf("%-8s %-14s %-24s %-8s %s  %s%n", i.name(), i.version(), i.kernelRelease(),
+                            store.isCurrent(i) ? "yes" : "no", i.dir(), tools);
                 }
                 return CofferdamCommand.EXIT_OK;
             } catch (IOException | ImageException e) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code sandbox create} and {@code sandbox run}. */
 final class SandboxOptions {
     @Option(names = "--template", defaultValue = "tiny",
-            description = "Guest template: tiny (busybox) or agent (Debian 12 with git, Node.js, Python) (default: ${DEFAULT-VALUE}).")
+            description = "Guest template: tiny (busybox) or agent (Debian 13 with git, Node.js, Python, claude, codex, gemini) (default: ${DEFAULT-VALUE}).")
     String template;
 
     @Option(names = "--cpus", defaultValue = "1", description = "vCPUs (default: ${DEFAULT-VALUE}).")
