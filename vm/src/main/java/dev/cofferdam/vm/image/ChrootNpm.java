@@ -43,21 +43,36 @@ final class ChrootNpm {
         List<Path> cas = new ArrayList<>();
         hostSetting("cafile").map(Path::of).ifPresent(cas::add);
         Optional.ofNullable(System.getenv("NODE_EXTRA_CA_CERTS")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(cas::add);
-        cas.removeIf(p -> !Files.isRegularFile(p));
-        if (!cas.isEmpty()) {
-            // The root's own roots first, so that naming a cafile never drops the public ones.
-            cas.add(0, rootfs.resolve("etc/ssl/certs/ca-certificates.crt"));
-            Path bundle = rootfs.resolve(BUILD_CA);
-            Files.deleteIfExists(bundle);
-            for (Path ca : cas) {
-                if (Files.isRegularFile(ca)) {
-                    Files.write(bundle, Files.readAllBytes(ca), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
-            }
+        if (stageCertificates(rootfs, cas)) {
             env.add("npm_config_cafile=/" + BUILD_CA);
             env.add("NODE_EXTRA_CA_CERTS=/" + BUILD_CA);
         }
         return new ChrootNpm(rootfs, work, env);
+    }
+
+    /**
+     * Writes {@link #BUILD_CA} in the root: the root's own public roots, then each readable host
+     * certificate file, so that naming it as npm's cafile never drops the public ones.
+     *
+     * @return whether any host file was readable (else nothing is written)
+     */
+    static boolean stageCertificates(Path rootfs, List<Path> hostCas) throws IOException {
+        List<Path> readable = hostCas.stream().filter(Files::isRegularFile).toList();
+        if (readable.isEmpty()) {
+            return false;
+        }
+        List<Path> all = new ArrayList<>();
+        all.add(rootfs.resolve("etc/ssl/certs/ca-certificates.crt"));
+        all.addAll(readable);
+        Path bundle = rootfs.resolve(BUILD_CA);
+        Files.createDirectories(bundle.getParent());
+        Files.deleteIfExists(bundle);
+        for (Path ca : all) {
+            if (Files.isRegularFile(ca)) {
+                Files.write(bundle, Files.readAllBytes(ca), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        }
+        return true;
     }
 
     /**
