@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build a template's image (tiny: Debian cloud kernel + busybox initramfs + exec agent;"
-                + " agent: adds a Debian 12 root disk with git, Node.js, npm, Python; needs root, takes minutes).",
+                + " agent: adds a Debian 13 root disk with git, Node.js, npm, Python and the Claude Code, Codex and Gemini CLIs; needs root, takes minutes).",
                 "Or a template from an OCI image in the local Docker Engine (--from-docker) or built from a"
                 + " Dockerfile (--dockerfile); needs root; nothing is pulled."})
 final class ImageBuildCommand implements Callable<Integer> {

@@ -7,6 +7,7 @@ import dev.cofferdam.vm.sandbox.VmDirs;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code cofferdam image build|ls}: guest images in the cache, built-in templates and those from OCI images. */
@@ -34,11 +35,13 @@ public final class ImageCommand implements Runnable {
                 List<GuestImage> images = store.list();
                 int width = Math.max(8, images.stream().mapToInt(i -> i.name().length() + 1).max().orElse(0));
                 int pathWidth = images.stream().mapToInt(i -> i.dir().toString().length()).max().orElse(4);
-                String row = "%-" + width + "s %-14s %-24s %-8s %-" + pathWidth + "s %s%n";
-                System.out.printf(row, "NAME", "VERSION", "KERNEL", "CURRENT", "PATH", "SOURCE");
+                String row = "%-" + width + "s %-14s %-24s %-8s %-" + pathWidth + "s %s  %s%n";
+                System.out.printf(row, "NAME", "VERSION", "KERNEL", "CURRENT", "PATH", "SOURCE", "TOOLS");
                 for (GuestImage i : images) {
+                    String tools = i.tools().isEmpty() ? "-" : i.tools().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
                     System.out.printf(row, i.name(), i.version(), i.kernelRelease(), store.isCurrent(i) ? "yes" : "no",
-                            i.dir(), i.source().isEmpty() ? "built-in" : i.source());
+                            i.dir(), i.source().isEmpty() ? "built-in" : i.source(), tools);
                 }
                 return CofferdamCommand.EXIT_OK;
             } catch (IOException | ImageException e) {

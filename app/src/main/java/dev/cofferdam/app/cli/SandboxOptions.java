@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code sandbox create} and {@code sandbox run}. */
 final class SandboxOptions {
     @Option(names = "--template", defaultValue = "tiny",
-            description = "Guest template: tiny (busybox), agent (Debian 12 with git, Node.js, Python) or one built from an"
-                    + " OCI image with `cofferdam image build --from-docker|--dockerfile` (default: ${DEFAULT-VALUE}).")
+            description = "Guest template: tiny (busybox), agent (Debian 13 with git, Node.js, Python and the Claude Code,"
+                    + " Codex and Gemini CLIs) or one built from an OCI image with `cofferdam image build"
+                    + " --from-docker|--dockerfile` (default: ${DEFAULT-VALUE}).")
     String template;
 
     @Option(names = "--cpus", defaultValue = "1", description = "vCPUs (default: ${DEFAULT-VALUE}).")

@@ -42,6 +42,15 @@ public final class EgressRuntime implements AutoCloseable {
     }
 
     /**
+     * As {@link #open(CofferdamDirs, Resolver)}, verifying intercepted upstreams against
+     * {@code upstreamTrust} instead of the JDK's default roots (tests: a loopback TLS upstream).
+     */
+    public static EgressRuntime open(CofferdamDirs dirs, Resolver resolver, TrustManagerFactory upstreamTrust)
+            throws EgressLogException, SecretException {
+        return open(dirs, resolver, CredentialVault.open(dirs.config()), upstreamTrust);
+    }
+
+    /**
      * @param dirs          config and data directories
      * @param resolver      resolves allowed names
      * @param vault         the credentials to inject (the same vault the guests' placeholders come from)

@@ -24,6 +24,16 @@ public final class AptMirror {
      * @throws ImageException when no configured source serves the suite
      */
     public static String find(Path etcApt, String suite) throws ImageException, IOException {
+        return find(etcApt, List.of(suite));
+    }
+
+    /**
+     * The first mirror serving one of {@code suites}, tried in order: a Debian mirror serves every
+     * release, so one configured for the host's own release also serves a newer one.
+     *
+     * @throws ImageException when no configured source serves any of them (naming the first)
+     */
+    public static String find(Path etcApt, List<String> suites) throws ImageException, IOException {
         List<Path> files = new ArrayList<>();
         files.add(etcApt.resolve("sources.list"));
         Path dir = etcApt.resolve("sources.list.d");
@@ -33,17 +43,19 @@ public final class AptMirror {
                         .sorted().forEach(files::add);
             }
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
-            List<String> lines = Files.readAllLines(f);
-            Optional<String> found = f.toString().endsWith(".sources") ? fromDeb822(lines, suite) : fromOneLine(lines, suite);
-            if (found.isPresent()) {
-                return found.get();
+        for (String suite : suites) {
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(f);
+                Optional<String> found = f.toString().endsWith(".sources") ? fromDeb822(lines, suite) : fromOneLine(lines, suite);
+                if (found.isPresent()) {
+                    return found.get();
+                }
             }
         }
-        throw new ImageException("no apt source for Debian " + suite + " in " + etcApt
+        throw new ImageException("no apt source for Debian " + suites.get(0) + " in " + etcApt
                 + " (sources.list or sources.list.d/*.sources): configure one to build the agent image");
     }
 

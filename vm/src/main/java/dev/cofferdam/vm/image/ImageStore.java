@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -177,16 +179,20 @@ public final class ImageStore {
         Path work = Files.createTempDirectory(root, ".work-");
         Path out = Files.createTempDirectory(root, ".out-");
         try {
-            String release = template.equals("agent")
+            AgentImageBuilder.Built built = template.equals("agent")
                     ? new AgentImageBuilder(root.resolve("downloads"), Path.of("/etc/apt")).build(out, work, listener)
-                    : new TinyImageBuilder(root.resolve("downloads")).build(out, work, listener);
+                    : new AgentImageBuilder.Built(new TinyImageBuilder(root.resolve("downloads")).build(out, work, listener),
+                            Map.of());
+            String release = built.kernelRelease();
             ObjectNode meta = JSON.createObjectNode().put("schema", 1).put("name", template)
                     .put("version", version).put("kernelRelease", release).put("built", Instant.now().toString());
+            ObjectNode tools = meta.putObject("tools");
+            built.tools().forEach(tools::put);
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("image.json").toFile(), meta);
             Files.move(out, dir, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("built image {}-{} (kernel {}) in {} ms", template, version, release,
                     (System.nanoTime() - start) / 1_000_000);
-            return new GuestImage(template, version, release, dir);
+            return new GuestImage(template, version, release, dir, built.tools());
         } finally {
             deleteTree(work);
             deleteTree(out);
@@ -199,8 +205,7 @@ public final class ImageStore {
         }
         try {
             return template.equals("agent")
-                    ? GuestSources.version(AgentImageBuilder.MODULES, "agent-format-1 " + AgentImageBuilder.SUITE
-                            + " " + String.join(",", AgentImageBuilder.PACKAGES))
+                    ? agentVersion(AgentTool.text())
                     : GuestSources.version(TinyImageBuilder.MODULES);
         } catch (IOException e) {
             throw new ImageException("guest sources missing from this build: " + e.getMessage(), e);
@@ -227,6 +232,12 @@ public final class ImageStore {
                 && (n.startsWith(".work-") || n.startsWith(".out-") || n.startsWith(".old-"));
     }
 
+    /** The agent image's version: guest sources, suite, packages and the pinned tool list. */
+    static String agentVersion(String toolList) throws IOException {
+        return GuestSources.version(AgentImageBuilder.MODULES, "agent-format-2 " + AgentImageBuilder.SUITE
+                + " " + String.join(",", AgentImageBuilder.PACKAGES) + "\n" + toolList);
+    }
+
     static Optional<GuestImage> read(Path dir) {
         Path meta = dir.resolve("image.json");
         if (!Files.isRegularFile(meta)) {
@@ -234,8 +245,10 @@ public final class ImageStore {
         }
         try {
             JsonNode n = JSON.readTree(meta.toFile());
+            Map<String, String> tools = new LinkedHashMap<>();
+            n.path("tools").fields().forEachRemaining(e -> tools.put(e.getKey(), e.getValue().asText()));
             GuestImage image = new GuestImage(n.path("name").asText(), n.path("version").asText(),
-                    n.path("kernelRelease").asText(), dir, n.path("source").asText(""));
+                    n.path("kernelRelease").asText(), dir, n.path("source").asText(""), tools);
             boolean complete = Files.isRegularFile(image.kernel()) && Files.isRegularFile(image.initrd())
                     && Files.isExecutable(image.relay()) && (image.name().equals("tiny") || image.hasDisk());
             return complete ? Optional.of(image) : Optional.empty();

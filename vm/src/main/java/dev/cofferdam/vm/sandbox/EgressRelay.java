@@ -2,6 +2,7 @@ package dev.cofferdam.vm.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,5 +44,13 @@ public interface EgressRelay {
     /** Files written into the guest after each boot: guest path to content (e.g. the CA certificate). */
     default Map<String, String> guestFiles() {
         return Map.of();
+    }
+
+    /**
+     * A command run in the guest after {@link #guestFiles()} are written at each boot (e.g. one that
+     * builds the CA bundle from them); empty for none.
+     */
+    default List<String> guestSetup() {
+        return List.of();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * Guests get the credential placeholders and the interception CA. Thread-safe.
  */
 public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
-    /** Where the CA certificate goes in the guest; {@code SSL_CERT_FILE} points at it. */
-    public static final String GUEST_CA_FILE = "/etc/ssl/certs/cofferdam-ca.pem";
+    /** Where the CA certificate goes in the guest; {@code NODE_EXTRA_CA_CERTS} points at it. */
+    public static final String GUEST_CA_FILE = GuestTrust.CA_FILE;
+    /** The guest's system roots plus the CA; {@code SSL_CERT_FILE} and its kin point at it. */
+    public static final String GUEST_CA_BUNDLE = GuestTrust.BUNDLE_FILE;
     private static final Logger LOG = LoggerFactory.getLogger(ProxyEgressRelay.class);
 
     private record Served(ServerSocketChannel socket, Path path, ProxyListener listener) {
@@ -117,7 +120,7 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
         return served.containsKey(sandbox);
     }
 
-    /** Placeholders of every stored credential ({@code ENV_VAR=placeholder}) and the CA path. */
+    /** Placeholders of every stored credential ({@code ENV_VAR=placeholder}) and the CA paths. */
     @Override
     public Map<String, String> guestEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -128,8 +131,14 @@ public final class ProxyEgressRelay implements EgressRelay, AutoCloseable {
         } catch (SecretException e) {
             LOG.warn("credential placeholders not set in the guest: {}", e.getMessage());
         }
-        env.put("SSL_CERT_FILE", GUEST_CA_FILE);
+        env.putAll(GuestTrust.environment());
         return env;
+    }
+
+    /** Builds the guest's CA bundle (system roots plus the interception CA) from the installed CA. */
+    @Override
+    public List<String> guestSetup() {
+        return GuestTrust.bundleCommand();
     }
 
     @Override

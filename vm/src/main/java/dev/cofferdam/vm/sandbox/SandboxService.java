@@ -148,15 +148,28 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * Writes the relay's files (the CA certificate) into a freshly booted guest. A failure only
-     * costs TLS to credential hosts, so it is logged rather than failing the boot.
+     * Writes the relay's files (the CA certificate) into a freshly booted guest, then runs the
+     * relay's set-up command (building the CA bundle). A failure only costs TLS to credential
+     * hosts, so it is logged rather than failing the boot.
      */
     private void installGuestFiles(String name) {
-        for (Map.Entry<String, String> f : relay.guestFiles().entrySet()) {
+        Map<String, String> files = relay.guestFiles();
+        for (Map.Entry<String, String> f : files.entrySet()) {
             try {
                 GuestFiles.install(this, name, f.getKey(), f.getValue());
             } catch (SandboxException e) {
                 LOG.warn("sandbox {}: {}", name, e.getMessage());
+            }
+        }
+        List<String> setup = relay.guestSetup();
+        if (!files.isEmpty() && !setup.isEmpty()) {
+            try {
+                ExecResult r = exec(name, ExecRequest.of(setup.toArray(String[]::new)), (isErr, d, n) -> { });
+                if (r.exitCode() != 0) {
+                    LOG.warn("sandbox {}: guest set-up {} exited {}", name, setup.get(0), r.exitCode());
+                }
+            } catch (SandboxException e) {
+                LOG.warn("sandbox {}: guest set-up failed: {}", name, e.getMessage());
             }
         }
     }

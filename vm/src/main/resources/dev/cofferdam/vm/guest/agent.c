@@ -132,6 +132,8 @@ static void start(int port, uint32_t id, char *data, uint32_t len) {
             dup2(in[0], 0); dup2(out[1], 1); dup2(err[1], 2);
         }
         if (*cwd && chdir(cwd) < 0) { dprintf(2, "cofferdam-agent: cd %s: %s\n", cwd, strerror(errno)); _exit(126); }
+        /* execvpe searches the caller's PATH, not env's: take the request's (e.g. /usr/local/bin). */
+        for (char **e = env; *e; e++) if (strncmp(*e, "PATH=", 5) == 0) setenv("PATH", *e + 5, 1);
         execvpe(argv[0], argv, env);
         dprintf(2, "cofferdam-agent: %s: %s\n", argv[0], strerror(errno));
         _exit(127);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +68,16 @@ class AptMirrorTest {
         Files.writeString(apt.resolve("sources.list"), "deb http://old.example/debian bullseye main\n");
         assertThatThrownBy(() -> AptMirror.find(apt, "bookworm")).isInstanceOf(ImageException.class)
                 .hasMessageStartingWith("no apt source for Debian bookworm in " + apt);
+    }
+
+    @Test
+    void aMirrorForTheWantedSuiteWinsElseTheHostsOwnReleaseMirrorServes() throws Exception {
+        Files.writeString(apt.resolve("sources.list"), "deb http://host.example/debian bookworm main\n");
+        assertThat(AptMirror.find(apt, List.of("trixie", "bookworm"))).isEqualTo("http://host.example/debian");
+        Files.writeString(apt.resolve("sources.list"), "deb http://host.example/debian bookworm main\n"
+                + "deb http://new.example/debian trixie main\n");
+        assertThat(AptMirror.find(apt, List.of("trixie", "bookworm"))).isEqualTo("http://new.example/debian");
+        assertThatThrownBy(() -> AptMirror.find(apt, List.of("forky", "bullseye"))).isInstanceOf(ImageException.class)
+                .hasMessageStartingWith("no apt source for Debian forky in " + apt);
     }
 }

@@ -68,7 +68,7 @@ class SandboxAgentTemplateIT {
         assertThat(version("node", "--version")).matches("v\\d+\\.\\d+\\.\\d+");
         assertThat(version("python3", "--version")).matches("Python 3\\.\\d+\\.\\d+");
         assertThat(version("npm", "--version")).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(TestGuests.run(service, "agent-a", "cat", "/etc/debian_version").out()).startsWith("12.");
+        assertThat(TestGuests.run(service, "agent-a", "cat", "/etc/debian_version").out()).startsWith("13.");
     }
 
     private String version(String... argv) throws Exception {

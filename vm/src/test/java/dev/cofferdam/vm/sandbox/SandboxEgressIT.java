@@ -95,8 +95,11 @@ class SandboxEgressIT {
             assertThat(env.out()).contains(k + "=http://10.0.2.100:3128\n");
         }
         assertThat(env.out()).contains("NO_PROXY=\n", "no_proxy=\n", "CUSTOM_API_KEY=" + PLACEHOLDER + "\n",
-                "SSL_CERT_FILE=" + ProxyEgressRelay.GUEST_CA_FILE + "\n");
+                "SSL_CERT_FILE=" + ProxyEgressRelay.GUEST_CA_BUNDLE + "\n",
+                "NODE_EXTRA_CA_CERTS=" + ProxyEgressRelay.GUEST_CA_FILE + "\n");
+        // The tiny image has no system bundle: the CA stands alone in it.
         assertThat(sh("cat $SSL_CERT_FILE").out()).isEqualTo(runtime.ca().pem());
+        assertThat(sh("cat $NODE_EXTRA_CA_CERTS").out()).isEqualTo(runtime.ca().pem());
     }
 
     @Test
