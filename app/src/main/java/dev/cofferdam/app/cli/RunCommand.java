@@ -62,6 +62,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave the sandbox running after the agent exits.")
     boolean keep;
 
+    private static void finishQuietly(AgentRun run) {
+        try {
+            if (!run.finished()) {
+                run.finish(-1);
+            }
+        } catch (RunException e) {
+            System.err.println("cofferdam: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -90,10 +100,15 @@ final class RunCommand implements Callable<Integer> {
                 err.println("cofferdam: MCP at " + run.endpoints().mcpUrl() + " (inside the sandbox); "
                         + "egress log: cofferdam sandbox logs " + sandbox + " --egress --follow");
                 err.flush();
+                // Killed or hung up (the terminal closed) while the agent runs: still record the run and
+                // stop the sandbox, which nothing would serve once this process is gone.
+                Thread hangUp = new Thread(() -> finishQuietly(run), "run-hang-up");
+                Runtime.getRuntime().addShutdownHook(hangUp);
                 // Agents are terminal programs: always a PTY; raw mode and resizes when this is a terminal.
                 TerminalSize size = TerminalSizes.current().orElse(TerminalSize.DEFAULT);
                 code = InteractiveExec.attach(vm.sandboxes(), sandbox, run.command(Optional.of(size), System.in));
                 done = run.finish(code);
+                Runtime.getRuntime().removeShutdownHook(hangUp);
             }
             err.println("cofferdam: " + which.title() + " exited with " + code + "; " + done.transcripts().size()
                     + " transcript(s) kept. Review the session: cofferdam review --run " + sandbox

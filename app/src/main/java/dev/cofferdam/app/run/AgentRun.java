@@ -228,7 +228,10 @@ public final class AgentRun implements AutoCloseable {
      * @return the finished run's record
      * @throws RunException when the record cannot be written
      */
-    public RunRecord finish(int exitCode) throws RunException {
+    public synchronized RunRecord finish(int exitCode) throws RunException {
+        if (finished()) {
+            return record;
+        }
         List<String> transcripts = List.of();
         try {
             transcripts = TranscriptCollector.collect(ctx.sandboxes(), sandbox(), req.agent(),
@@ -248,6 +251,11 @@ public final class AgentRun implements AutoCloseable {
             }
         }
         return record;
+    }
+
+    /** @return whether {@link #finish} ran */
+    public synchronized boolean finished() {
+        return record.endedMs() != 0;
     }
 
     /** Ends the MCP server and trace receiver; idempotent. */

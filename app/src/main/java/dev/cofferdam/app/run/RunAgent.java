@@ -75,12 +75,19 @@ public enum RunAgent {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("COFFERDAM_MCP_URL", e.mcpUrl());
         if (this == CLAUDE) {
+            // No self-update inside a disposable root; error reports would only be denied egress noise.
+            env.put("DISABLE_AUTOUPDATER", "1");
+            env.put("DISABLE_ERROR_REPORTING", "1");
             env.put("CLAUDE_CODE_ENABLE_TELEMETRY", "1");
             env.put("OTEL_LOGS_EXPORTER", "otlp");
             env.put("OTEL_METRICS_EXPORTER", "none");
             env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json");
             env.put("OTEL_EXPORTER_OTLP_ENDPOINT", e.telemetryUrl());
             env.put("OTEL_LOG_TOOL_DETAILS", "1");
+        }
+        if (this == GEMINI) {
+            // Gemini CLI re-executes itself to raise Node's heap limit: twice the start time under TCG.
+            env.put("GEMINI_CLI_NO_RELAUNCH", "true");
         }
         return env;
     }
@@ -95,8 +102,10 @@ public enum RunAgent {
             case CODEX -> Map.of("/root/.codex/config.toml",
                     "# Written by cofferdam run: the repository map over MCP.\n"
                             + "[mcp_servers.cofferdam]\nurl = \"" + mcp + "\"\n");
+            // The API key (a placeholder the proxy swaps) is the sign-in: no interactive auth picker.
             case GEMINI -> Map.of("/root/.gemini/settings.json",
-                    "{\"mcpServers\": {\"cofferdam\": {\"httpUrl\": \"" + mcp + "\"}}}\n");
+                    "{\"mcpServers\": {\"cofferdam\": {\"httpUrl\": \"" + mcp + "\"}}, \"security\": {\"auth\": "
+                            + "{\"selectedType\": \"gemini-api-key\"}}, \"privacy\": {\"usageStatisticsEnabled\": false}}\n");
             case SHELL -> Map.of();
         };
     }

@@ -97,8 +97,10 @@ class AgentRunTest {
                 .containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json");
         assertThat(RunAgent.CODEX.configFiles(e).get("/root/.codex/config.toml"))
                 .contains("[mcp_servers.cofferdam]\nurl = \"" + e.mcpUrl() + "\"");
-        assertThat(json.readTree(RunAgent.GEMINI.configFiles(e).get("/root/.gemini/settings.json"))
-                .at("/mcpServers/cofferdam/httpUrl").asText()).isEqualTo(e.mcpUrl());
+        com.fasterxml.jackson.databind.JsonNode gemini = json.readTree(RunAgent.GEMINI.configFiles(e)
+                .get("/root/.gemini/settings.json"));
+        assertThat(gemini.at("/mcpServers/cofferdam/httpUrl").asText()).isEqualTo(e.mcpUrl());
+        assertThat(gemini.at("/security/auth/selectedType").asText()).isEqualTo("gemini-api-key");
         assertThat(RunAgent.SHELL.configFiles(e)).isEmpty();
         assertThat(RunAgent.SHELL.environment(e)).containsEntry("COFFERDAM_MCP_URL", e.mcpUrl());
         assertThatThrownBy(() -> RunAgent.of("copilot")).hasMessageContaining("claude, codex, gemini or shell");
