@@ -3,6 +3,7 @@ package dev.cofferdam.vm.egress;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One sandbox's proxy listener on 127.0.0.1. Closing it stops accepting and closes every open
@@ -39,9 +40,17 @@ public final class ProxyListener implements AutoCloseable {
         return connections.size();
     }
 
+    /** Stops listening and closes the open connections; a no-op once the proxy itself is closed. */
     @Override
     public void close() {
-        server.close().syncUninterruptibly();
-        connections.close().awaitUninterruptibly();
+        if (server.eventLoop().isShuttingDown()) {
+            return; // EgressProxy.close ended the event loops, and with them every channel
+        }
+        try {
+            server.close().syncUninterruptibly();
+            connections.close().awaitUninterruptibly();
+        } catch (RejectedExecutionException e) {
+            // the proxy closed concurrently (JVM shutdown): its loops closed the channels
+        }
     }
 }
