@@ -5,6 +5,7 @@ import dev.cofferdam.app.run.RunAgent;
 import dev.cofferdam.app.run.RunException;
 import dev.cofferdam.app.ui.common.FxTasks;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.vm.image.BuildListener;
 import dev.cofferdam.vm.image.ImageException;
 import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.policy.PolicyDocument;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -127,10 +129,7 @@ public final class LaunchViewModel {
             return;
         }
         PolicyDocument doc = policy.document();
-        busy.set(true);
-        error.set("");
-        progress.set("starting " + spec.name() + "…");
-        FxTasks.create(() -> {
+        launchTask("starting " + spec.name() + "…", () -> {
             for (SandboxInfo s : service.list()) {
                 if (s.name().equals(spec.name())) {
                     throw new SandboxException("a sandbox named " + spec.name() + " already exists");
@@ -139,16 +138,24 @@ public final class LaunchViewModel {
             PolicyDocument before = store.read(spec.name());
             store.write(spec.name(), doc);
             try {
-                return service.create(spec, (step, n, total) -> threads.fx().execute(
-                        () -> progress.set("[" + n + "/" + total + "] " + step)));
+                return service.create(spec, progressOnFx());
             } catch (SandboxException | RuntimeException e) {
                 store.write(spec.name(), before);
                 throw e;
             }
-        }).onSuccess(info -> {
+        }, done);
+    }
+
+    /** Runs a launch off the FX thread: busy meanwhile, progress shown, a failure's message inline. */
+    private <T> void launchTask(String starting, Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        error.set("");
+        progress.set(starting);
+        FxTasks.create(work).onSuccess(result -> {
             progress.set("");
-            done.accept(info);
-        }).onError(SandboxException.class, e -> error.set(e.getMessage()))
+            done.accept(result);
+        }).onError(RunException.class, e -> error.set(e.getMessage()))
+                .onError(SandboxException.class, e -> error.set(e.getMessage()))
                 .onError(PolicyException.class, e -> error.set(e.getMessage()))
                 .onError(IllegalArgumentException.class, e -> error.set(e.getMessage()))
                 .andFinally(() -> {
@@ -158,6 +165,10 @@ public final class LaunchViewModel {
                     }
                 })
                 .runOnce(threads);
+    }
+
+    private BuildListener progressOnFx() {
+        return (step, n, total) -> threads.fx().execute(() -> progress.set("[" + n + "/" + total + "] " + step));
     }
 
     private record Started(AgentRun run, SandboxInfo info) {
@@ -180,18 +191,14 @@ public final class LaunchViewModel {
         AgentRun.Request req = new AgentRun.Request(which, dir, sandbox, clone.get(), template.get(), cpus.get(),
                 memory.get(), Optional.empty(), false);
         PolicyDocument doc = policy.document();
-        busy.set(true);
-        error.set("");
-        progress.set("starting " + which.title() + " in " + sandbox + "…");
-        FxTasks.create(() -> {
+        launchTask("starting " + which.title() + " in " + sandbox + "…", () -> {
             boolean exists = service.list().stream().anyMatch(s -> s.name().equals(sandbox));
             PolicyDocument before = store.read(sandbox);
             if (!exists) {
                 store.write(sandbox, doc);
             }
             try {
-                AgentRun run = AgentRun.start(req, agents.get(), (step, n, total) -> threads.fx().execute(
-                        () -> progress.set("[" + n + "/" + total + "] " + step)));
+                AgentRun run = AgentRun.start(req, agents.get(), progressOnFx());
                 return new Started(run, service.get(sandbox));
             } catch (RunException | SandboxException | RuntimeException e) {
                 if (!exists) {
@@ -199,21 +206,10 @@ public final class LaunchViewModel {
                 }
                 throw e;
             }
-        }).onSuccess(started -> {
-            progress.set("");
+        }, started -> {
             done.accept(started.info());
             agentStarted.accept(started.run());
-        }).onError(RunException.class, e -> error.set(e.getMessage()))
-                .onError(SandboxException.class, e -> error.set(e.getMessage()))
-                .onError(PolicyException.class, e -> error.set(e.getMessage()))
-                .onError(IllegalArgumentException.class, e -> error.set(e.getMessage()))
-                .andFinally(() -> {
-                    busy.set(false);
-                    if (!error.get().isEmpty()) {
-                        progress.set("");
-                    }
-                })
-                .runOnce(threads);
+        });
     }
 
     /** @return the agent to start: {@link #NO_AGENT} or an id of {@link RunAgent} */
