@@ -30,10 +30,13 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-installation CA used to intercept TLS to credential hosts only. Its key
@@ -42,6 +45,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * host. Thread-safe.
  */
 public final class InterceptionCa {
+    private static final Logger LOG = LoggerFactory.getLogger(InterceptionCa.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final X509Certificate caCert;
     private final PrivateKey caKey;
@@ -71,7 +75,12 @@ public final class InterceptionCa {
                 try (var in = Files.newInputStream(certFile)) {
                     cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
                 }
-                return new InterceptionCa(cert, key);
+                if (cert.getExtensionValue(Extension.subjectKeyIdentifier.getId()) != null) {
+                    return new InterceptionCa(cert, key);
+                }
+                // Made by an earlier version without key identifiers, which strict verifiers (Python 3.13's
+                // default context) refuse. Guests get the CA at every boot, so a new one costs nothing.
+                LOG.info("replacing the interception CA in {}: it has no subject key identifier", dir);
             }
             KeyPair kp = ecKeys();
             X500Name name = new X500Name("CN=Cofferdam interception CA " + Long.toHexString(RANDOM.nextLong())
@@ -82,6 +91,9 @@ public final class InterceptionCa {
                     kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(kp.getPublic()));
+            b.addExtension(Extension.authorityKeyIdentifier, false, ids.createAuthorityKeyIdentifier(kp.getPublic()));
             X509Certificate cert = sign(b, kp.getPrivate());
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -122,6 +134,11 @@ public final class InterceptionCa {
             b.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            // Strict verifiers (OpenSSL's X509_STRICT, on by default in Python 3.13) want both identifiers.
+            JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.authorityKeyIdentifier, false, ids.createAuthorityKeyIdentifier(caCert));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(leafKeys.getPublic()));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             c = sign(b, caKey);
             leaves.put(host, c);
             return c;

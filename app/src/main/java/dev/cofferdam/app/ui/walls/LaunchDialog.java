@@ -15,9 +15,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -38,6 +40,12 @@ final class LaunchDialog extends Dialog<SandboxInfo> {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
+        // Labels keep their width; the fields take the rest (a wrapping hint would squeeze the labels).
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         TextField name = new TextField();
         name.setId("launchName");
         name.setPromptText("my-agent");

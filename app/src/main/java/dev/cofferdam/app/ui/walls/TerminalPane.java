@@ -30,11 +30,14 @@ final class TerminalPane extends BorderPane {
             }
         });
         vm.statusProperty().addListener((o, was, now) -> {
-            if (now.startsWith("ended: ")) {
-                byte[] note = ("\r\n\033[0;2m[" + now.substring(7) + " — Restart opens a new shell]\033[0m\r\n")
-                        .getBytes(StandardCharsets.UTF_8);
-                view.output(note, 0, note.length);
+            if (!now.startsWith("ended: ")) {
+                return;
             }
+            // An agent session's status grows once its run is saved: print only what is new.
+            String text = was.startsWith("ended: ") && now.startsWith(was + " — ") ? now.substring(was.length() + 3)
+                    : now.substring(7) + (vm.restartable() ? " — Restart opens a new shell" : "");
+            byte[] note = ("\r\n\033[0;2m[" + text + "]\033[0m\r\n").getBytes(StandardCharsets.UTF_8);
+            view.output(note, 0, note.length);
         });
         Label status = new Label();
         status.setId("terminalStatus");
@@ -43,6 +46,8 @@ final class TerminalPane extends BorderPane {
         Button restart = new Button("Restart");
         restart.setId("terminalRestart");
         restart.disableProperty().bind(vm.runningProperty());
+        restart.setVisible(vm.restartable());
+        restart.setManaged(vm.restartable());
         restart.setOnAction(e -> {
             start();
             view.requestFocus();

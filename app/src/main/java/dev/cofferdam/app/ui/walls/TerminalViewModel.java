@@ -29,6 +29,7 @@ public final class TerminalViewModel {
     private final TerminalConnection.Opener opener;
     private final String sandbox;
     private final String label;
+    private final boolean restartable;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private TerminalConnection connection;
@@ -36,25 +37,32 @@ public final class TerminalViewModel {
     private String started = "";
 
     public TerminalViewModel(UiThreads threads, SandboxService service, String sandbox) {
-        this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox, "shell");
+        this(threads, SandboxTerminalConnection.opener(service, sandbox), sandbox, "shell", true);
     }
 
     TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox) {
-        this(threads, opener, sandbox, "shell");
+        this(threads, opener, sandbox, "shell", true);
     }
 
-    private TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox, String label) {
+    private TerminalViewModel(UiThreads threads, TerminalConnection.Opener opener, String sandbox, String label,
+                              boolean restartable) {
         this.threads = Objects.requireNonNull(threads);
         this.opener = Objects.requireNonNull(opener);
         this.sandbox = Objects.requireNonNull(sandbox);
         this.label = label;
+        this.restartable = restartable;
+    }
+
+    /** @return whether a new session may follow the end of one (a shell: yes; an agent run: a new launch) */
+    public boolean restartable() {
+        return restartable;
     }
 
     /**
      * A terminal on an agent started by the launch dialog: its command under a PTY; when it exits,
      * the run is finished off the FX thread (transcripts copied out, run recorded, sandbox stopped)
-     * and the status says how to review it. The sandbox is stopped then, so Restart only says so:
-     * a new session is a new launch.
+     * and the status says how to review it. The sandbox is stopped then, so the session cannot be
+     * restarted: a new session is a new launch.
      */
     public static TerminalViewModel forAgent(UiThreads threads, SandboxService service, AgentRun run) {
         TerminalViewModel[] self = new TerminalViewModel[1];
@@ -70,7 +78,7 @@ public final class TerminalViewModel {
                     String note = after;
                     threads.fx().execute(() -> self[0].status.set(self[0].status.get() + " — " + note));
                 }));
-        self[0] = new TerminalViewModel(threads, opener, run.sandbox(), run.agentTitle());
+        self[0] = new TerminalViewModel(threads, opener, run.sandbox(), run.agentTitle(), false);
         return self[0];
     }
 
