@@ -345,8 +345,18 @@ public final class SandboxService implements AutoCloseable {
             throw new SandboxException("sandbox " + r.name() + " is stopped: run `cofferdam sandbox start " + r.name() + "`");
         }
         if (!DetachedProcess.isAlive(r.qemuPid(), VmLauncher.marker(r.name()))) {
-            throw new SandboxException("sandbox " + r.name() + " crashed (its QEMU is gone): start it again or rm it");
+            throw new SandboxException("sandbox " + r.name() + " crashed (its QEMU is gone): start it again or rm it"
+                    + crashEvidence(r.name()));
         }
+    }
+
+    /** The last lines QEMU and the guest console wrote, to say why a sandbox died (empty when none). */
+    private String crashEvidence(String name) {
+        Path run = runDir(name);
+        String qemu = ConsoleLog.tail(run.resolve("qemu.log"), 3).strip();
+        String console = ConsoleLog.tail(run.resolve("console.log"), 6).strip();
+        return (qemu.isEmpty() ? "" : "; QEMU said: " + qemu.replace('\n', ' '))
+                + (console.isEmpty() ? "" : "; console ends: " + console.replace('\n', ' '));
     }
 
     private SandboxRecord record(String name) throws SandboxException {
