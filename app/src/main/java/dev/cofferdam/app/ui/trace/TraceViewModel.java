@@ -76,9 +76,17 @@ public final class TraceViewModel {
         this(threads, source, currentMap, Thresholds.DEFAULTS, TranscriptTailer.DEFAULT_INTERVAL);
     }
 
-    /** Lists the sessions on disk again. */
+    /**
+     * Lists the sessions on disk again. When the only one is the bundled sample session and
+     * nothing is open, it is opened: a newcomer sees a trace without choosing anything.
+     */
     public void refreshSessions() {
-        FxTasks.create(source::sessions).onSuccess(sessions::setAll)
+        FxTasks.create(source::sessions).onSuccess(list -> {
+            sessions.setAll(list);
+            if (list.size() == 1 && TraceLibrary.isSample(list.get(0)) && file.get() == null && !busy.get()) {
+                open(Path.of(list.get(0).path()));
+            }
+        })
                 .onError(Exception.class, e -> error.set("Cannot list sessions: " + e.getMessage()))
                 .runOnce(threads);
     }

@@ -181,6 +181,21 @@ class TraceViewModelTest {
         vm.refreshSessions();
         assertThat(vm.sessions()).extracting(SessionRef::path).containsExactly(received.resolve("s-1.jsonl").toString());
         assertThat(vm.sessions().get(0).agent()).isEqualTo(AgentKind.CLAUDE_CODE);
+        assertThat(vm.analysisProperty().get()).as("a session of the user's own is not opened unasked").isNull();
+    }
+
+    @Test
+    void theSampleSessionAloneIsOpenedForANewcomer() throws Exception {
+        Path sample = dir.resolve("sample-session/session.jsonl");
+        Files.createDirectories(sample.getParent());
+        Transcripts.thrashing(sample);
+        TraceLibrary lib = new TraceLibrary(new SessionRoots(dir.resolve("claude"), dir.resolve("codex"),
+                dir.resolve("gemini")), dir.resolve("data"), false, sample);
+        TraceViewModel vm = new TraceViewModel(UiThreads.direct(), lib, () -> map);
+        vm.refreshSessions();
+        assertThat(vm.sessions()).hasSize(1);
+        assertThat(vm.analysisProperty().get()).isNotNull();
+        assertThat(vm.calls()).isNotEmpty();
     }
 
     @Test
