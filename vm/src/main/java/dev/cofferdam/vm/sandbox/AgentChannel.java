@@ -15,8 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,14 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AgentChannel implements Closeable {
     private static final AtomicInteger IDS = new AtomicInteger(1);
-    /**
-     * The guest learns of a host disconnect asynchronously and then kills what that port started;
-     * a port reconnected at once could see its new command killed by the old hang-up (exit 137).
-     * A port released less than this long ago is taken only after the rest of that time, so the
-     * guest sees it closed first.
-     */
-    private static final long SETTLE_NANOS = Duration.ofMillis(150).toNanos();
-    private static final Map<Path, Long> RELEASED = new ConcurrentHashMap<>();
 
     private final SocketChannel socket;
     private final FileChannel lockFile;
@@ -44,10 +34,7 @@ final class AgentChannel implements Closeable {
     private final OutputStream out;
     private final Object writeLock = new Object();
 
-    private final Path path;
-
-    private AgentChannel(SocketChannel socket, FileChannel lockFile, FileLock lock, Path path) {
-        this.path = path;
+    private AgentChannel(SocketChannel socket, FileChannel lockFile, FileLock lock) {
         this.socket = socket;
         this.lockFile = lockFile;
         this.lock = lock;
@@ -75,11 +62,10 @@ final class AgentChannel implements Closeable {
                 lf.close();
                 continue;
             }
-            settle(sock);
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 ch.connect(UnixDomainSocketAddress.of(sock));
-                return new AgentChannel(ch, lf, lock, sock);
+                return new AgentChannel(ch, lf, lock);
             } catch (IOException e) {
                 ch.close();
                 lock.release();
@@ -88,20 +74,6 @@ final class AgentChannel implements Closeable {
             }
         }
         throw last != null ? last : new IOException("all " + sockets.size() + " exec channels are busy");
-    }
-
-    /** Waits until a port released a moment ago has had {@link #SETTLE_NANOS} to settle in the guest. */
-    private static void settle(Path sock) throws IOException {
-        Long released = RELEASED.get(sock);
-        long wait = released == null ? 0 : SETTLE_NANOS - (System.nanoTime() - released);
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for an exec port", e);
-            }
-        }
     }
 
     /**
@@ -179,7 +151,6 @@ final class AgentChannel implements Closeable {
         try {
             socket.close();
         } finally {
-            RELEASED.put(path, System.nanoTime());
             lock.release();
             lockFile.close();
         }

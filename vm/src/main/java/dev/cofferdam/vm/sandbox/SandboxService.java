@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * service; exec calls run concurrently (up to {@value VmLauncher#EXEC_PORTS} per sandbox).
  */
 public final class SandboxService implements AutoCloseable {
+    /** How long a guest agent may take to answer the handshake of a new exec session. */
+    private static final Duration HANDSHAKE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(SandboxService.class);
     /** How long a broken exec channel waits for QEMU to exit, to tell a stopped sandbox from a fault. */
     private static final Duration LOST_GRACE = Duration.ofSeconds(3);
@@ -207,6 +209,20 @@ public final class SandboxService implements AutoCloseable {
         try {
             ch = AgentChannel.open(VmLauncher.execSockets(runDir(name)));
         } catch (IOException e) {
+            throw new SandboxException("exec in sandbox " + name + " failed: " + e.getMessage(), false, e);
+        }
+        try {
+            // A handshake before the command: the guest may see the new connection's bytes before it
+            // learns the port's previous connection closed, and it kills what a closed port started.
+            // Its answer waits until the port is open again in the guest, so by then the old hang-up
+            // is behind us and cannot kill the new command (seen as exit 137 without it).
+            ch.ping(HANDSHAKE);
+        } catch (IOException e) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
             throw new SandboxException("exec in sandbox " + name + " failed: " + e.getMessage(), false, e);
         }
         return ExecSession.start(ch, name, req, env, cwd, listener, e -> lost(r, e));
