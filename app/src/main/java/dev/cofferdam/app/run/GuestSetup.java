@@ -5,7 +5,6 @@ import dev.cofferdam.vm.sandbox.ExecRequest;
 import dev.cofferdam.vm.sandbox.ExecResult;
 import dev.cofferdam.vm.sandbox.SandboxException;
 import dev.cofferdam.vm.sandbox.SandboxService;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -37,22 +36,19 @@ final class GuestSetup {
         String names = String.join(" ", RunServices.guestNames());
         run(sandboxes, sandbox, "grep -q ' " + RunServices.guestNames()[0] + "' /etc/hosts 2>/dev/null || echo '"
                 + MachineSpec.EGRESS_ADDRESS + " " + names + "' >> /etc/hosts; mkdir -p /root/.cofferdam && touch "
-                + START_MARKER, null, null);
+                + START_MARKER);
         for (Map.Entry<String, String> f : agent.configFiles(endpoints).entrySet()) {
-            run(sandboxes, sandbox, "mkdir -p \"$(dirname \"$0\")\" && cat > \"$0\"", f.getKey(), f.getValue());
+            sandboxes.writeFile(sandbox, f.getKey(), f.getValue());
         }
     }
 
-    private static void run(SandboxService sandboxes, String sandbox, String script, String arg, String stdin)
+    private static void run(SandboxService sandboxes, String sandbox, String script)
             throws RunException, SandboxException {
-        ExecRequest req = arg == null ? ExecRequest.of("sh", "-c", script) : ExecRequest.of("sh", "-c", script, arg);
-        if (stdin != null) {
-            req = req.withStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ExecResult r = sandboxes.exec(sandbox, req, (isErr, data, len) -> err.write(data, 0, len));
+        ExecResult r = sandboxes.exec(sandbox, ExecRequest.of("sh", "-c", script),
+                (isErr, data, len) -> err.write(data, 0, len));
         if (r.exitCode() != 0) {
-            throw new RunException("preparing the sandbox failed (" + (arg == null ? "/etc/hosts" : arg) + "): "
+            throw new RunException("preparing the sandbox failed (/etc/hosts): "
                     + err.toString(StandardCharsets.UTF_8).strip(), false);
         }
     }

@@ -1,6 +1,7 @@
 package dev.cofferdam.app.run;
 
 import dev.cofferdam.app.receiver.TraceReceivers;
+import dev.cofferdam.vm.sandbox.ExecRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public enum RunAgent {
             case CLAUDE -> List.of("claude", "--mcp-config", CLAUDE_MCP_FILE);
             case CODEX -> List.of("codex");
             case GEMINI -> List.of("gemini");
-            case SHELL -> List.of("sh", "-c", "if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi");
+            case SHELL -> ExecRequest.LOGIN_SHELL;
         };
     }
 

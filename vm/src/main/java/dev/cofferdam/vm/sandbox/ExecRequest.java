@@ -29,6 +29,10 @@ public record ExecRequest(List<String> argv, Map<String, String> env, String cwd
         }
     }
 
+    /** The guest's login shell: bash where the guest has it (the agent template), else sh (busybox). */
+    public static final List<String> LOGIN_SHELL = List.of("sh", "-c",
+            "if command -v bash >/dev/null 2>&1; then exec bash -l; else exec sh -l; fi");
+
     public static ExecRequest of(String... argv) {
         return new ExecRequest(List.of(argv), Map.of(), "", Optional.empty(), null);
     }

@@ -328,6 +328,15 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
+     * Writes text to a file in a running guest, creating its folder (configuration files).
+     *
+     * @throws SandboxException when the sandbox is not running or the guest cannot write it
+     */
+    public void writeFile(String name, String guestPath, String content) throws SandboxException {
+        GuestFiles.install(this, name, guestPath, content);
+    }
+
+    /**
      * Copies a host file or directory tree into the guest, like {@code cp -r} (or {@code docker cp}):
      * onto an existing directory it lands inside it under its own name ({@code dir/.}: only its
      * contents, merged); otherwise it becomes {@code guestPath}, whose parent must exist. Modes

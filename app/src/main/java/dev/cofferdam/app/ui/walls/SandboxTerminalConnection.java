@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SandboxTerminalConnection implements TerminalConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTerminalConnection.class);
-    static final List<String> SHELL = List.of("sh", "-c",
-            "if command -v bash >/dev/null 2>&1; then exec bash -l; else exec sh -l; fi");
 
     private final String sandbox;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -40,7 +38,7 @@ final class SandboxTerminalConnection implements TerminalConnection {
 
     /** Opens sessions of the login shell in {@code sandbox}. */
     static Opener opener(SandboxService service, String sandbox) {
-        return opener(service, sandbox, size -> new ExecRequest(SHELL, Map.of("COLORTERM", "truecolor"), "",
+        return opener(service, sandbox, size -> new ExecRequest(ExecRequest.LOGIN_SHELL, Map.of("COLORTERM", "truecolor"), "",
                 Optional.of(size), null), code -> { });
     }
 
