@@ -48,8 +48,10 @@ final class Relay extends ChannelInboundHandlerAdapter {
         // Writes are flushed once per read batch; a failed write surfaces as the peer's exceptionCaught, which closes.
         peer.write(msg, peer.voidPromise());
         if (!peer.isWritable()) {
-            peer.flush();
+            // Stop reading first: the flush may drain the peer at once, and its writability event
+            // (which turns reading back on) then fires inside the flush.
             ctx.channel().config().setAutoRead(false);
+            peer.flush();
         }
     }
 
