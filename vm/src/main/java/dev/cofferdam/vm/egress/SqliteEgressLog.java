@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +29,14 @@ import org.slf4j.LoggerFactory;
  * synced at checkpoints, so an OS crash or power cut may lose the last commits, a process crash
  * none). Writes use one connection serialized by this object's monitor and are single short
  * statements, so the proxy may append from an event loop; reads ({@link #query}, {@link #hosts},
- * exports) use a second connection with its own lock and never hold up a write. Thread-safe.
+ * exports) use a second connection with its own lock and never hold up a write. Checkpoints (copying
+ * the WAL into the database file, with its fsync) never run inside a write: a background thread runs
+ * a passive checkpoint on a third connection every {@value #CHECKPOINT_MS} ms after writes, which
+ * writers do not wait for. Thread-safe.
  */
 public final class SqliteEgressLog implements EgressLog {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEgressLog.class);
+    static final long CHECKPOINT_MS = 250;
     private static final String COLUMNS = "time_ms, sandbox, client, method, host, port, path, server_name, decision, "
             + "rule, reason, status, bytes_up, bytes_down, duration_ms, credential";
 
@@ -36,19 +44,30 @@ public final class SqliteEgressLog implements EgressLog {
     private final Connection db;
     private final Connection reader;
     private final Object readLock = new Object();
+    private final Connection checkpointer;
+    private final ScheduledExecutorService checkpoints;
+    private final AtomicBoolean written = new AtomicBoolean();
     private final List<Consumer<EgressRecord>> listeners = new CopyOnWriteArrayList<>();
     private final PreparedStatement insert;
     private final PreparedStatement update;
     private volatile boolean closed;
 
-    private SqliteEgressLog(Path file, Connection db, Connection reader) throws SQLException {
+    private SqliteEgressLog(Path file, Connection db, Connection reader, Connection checkpointer, long checkpointMs)
+            throws SQLException {
         this.file = file;
         this.db = db;
         this.reader = reader;
+        this.checkpointer = checkpointer;
         this.insert = db.prepareStatement("INSERT INTO egress (" + COLUMNS + ") VALUES "
                 + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
         this.update = db.prepareStatement("UPDATE egress SET server_name=?, decision=?, rule=?, reason=?, status=?, "
                 + "bytes_up=?, bytes_down=?, duration_ms=? WHERE id=?");
+        this.checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cofferdam-egress-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, checkpointMs, checkpointMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -57,6 +76,11 @@ public final class SqliteEgressLog implements EgressLog {
      * @throws EgressLogException when the database cannot be opened
      */
     public static SqliteEgressLog open(Path dataDir) throws EgressLogException {
+        return open(dataDir, CHECKPOINT_MS);
+    }
+
+    /** As {@link #open(Path)}, with checkpoints every {@code checkpointMs} after writes. */
+    static SqliteEgressLog open(Path dataDir, long checkpointMs) throws EgressLogException {
         Path file = dataDir.resolve("egress.db");
         try {
             Files.createDirectories(dataDir);
@@ -65,6 +89,8 @@ public final class SqliteEgressLog implements EgressLog {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
+                // checkpoints run on the background thread (see checkpoint), never inside a commit
+                s.execute("PRAGMA wal_autocheckpoint=0");
                 s.execute("CREATE TABLE IF NOT EXISTS egress (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                         + "time_ms INTEGER NOT NULL, sandbox TEXT NOT NULL, client TEXT NOT NULL, method TEXT NOT NULL, "
                         + "host TEXT NOT NULL, port INTEGER NOT NULL, path TEXT NOT NULL, server_name TEXT NOT NULL, "
@@ -74,13 +100,36 @@ public final class SqliteEgressLog implements EgressLog {
                 s.execute("CREATE INDEX IF NOT EXISTS egress_sandbox_time ON egress (sandbox, time_ms)");
                 s.execute("CREATE INDEX IF NOT EXISTS egress_host ON egress (host)");
             }
-            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = r.createStatement()) {
-                s.execute("PRAGMA busy_timeout=5000");
-            }
-            return new SqliteEgressLog(file, c, r);
+            return new SqliteEgressLog(file, c, secondary(file), secondary(file), checkpointMs);
         } catch (IOException | SQLException e) {
             throw new EgressLogException("cannot open the egress log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection secondary(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+        }
+        return c;
+    }
+
+    /** Copies committed WAL frames into the database file when there were writes; writers go on meanwhile. */
+    private void checkpoint() {
+        if (!written.getAndSet(false)) {
+            return;
+        }
+        synchronized (checkpointer) {
+            if (closed) {
+                return;
+            }
+            try (Statement s = checkpointer.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            } catch (SQLException e) {
+                LOG.warn("checkpoint of the egress log {} failed (retried after the next write): {}", file,
+                        e.getMessage());
+            }
         }
     }
 
@@ -97,6 +146,7 @@ public final class SqliteEgressLog implements EgressLog {
             try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 EgressRecord stored = r.withId(keys.getLong(1));
+                written.set(true);
                 notifyListeners(stored);
                 return stored;
             }
@@ -121,6 +171,7 @@ public final class SqliteEgressLog implements EgressLog {
             ps.setLong(8, done.durationMs());
             ps.setLong(9, done.id());
             ps.executeUpdate();
+            written.set(true);
         } catch (SQLException e) {
             throw new EgressLogException("cannot update the egress log " + file + ": " + e.getMessage(), e);
         }
@@ -217,6 +268,7 @@ public final class SqliteEgressLog implements EgressLog {
 
     @Override
     public void close() {
+        checkpoints.shutdownNow();
         synchronized (readLock) {
             synchronized (this) {
                 if (closed) {
@@ -226,8 +278,12 @@ public final class SqliteEgressLog implements EgressLog {
                 try {
                     insert.close();
                     update.close();
-                    db.close();
                     reader.close();
+                    synchronized (checkpointer) {
+                        checkpointer.close();
+                    }
+                    // the last connection to close checkpoints the whole WAL and removes it
+                    db.close();
                 } catch (SQLException e) {
                     LOG.warn("closing the egress log {} failed", file, e);
                 }

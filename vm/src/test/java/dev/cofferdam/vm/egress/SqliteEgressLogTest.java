@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +86,44 @@ class SqliteEgressLogTest {
         assertThat(out).contains("appended 250");
         try (SqliteEgressLog log = SqliteEgressLog.open(dir)) {
             assertThat(log.query(EgressQuery.sandbox("crash"))).hasSize(250);
+        }
+    }
+
+    @Test
+    void writesNeverCheckpointTheWalThemselves() throws Exception {
+        Path db = dir.resolve("egress.db");
+        try (SqliteEgressLog log = SqliteEgressLog.open(dir, TimeUnit.HOURS.toMillis(1))) {
+            long empty = Files.size(db);
+            write(log, 1500);
+            // far past SQLite's own 1000-page auto-checkpoint, yet every record is still only in the WAL
+            assertThat(Files.size(db)).isEqualTo(empty);
+            assertThat(Files.size(dir.resolve("egress.db-wal"))).isGreaterThan(1000L * 4096);
+            assertThat(log.query(new EgressQuery("a", null, null, 0, 2000))).hasSize(1500);
+        }
+        assertThat(Files.exists(dir.resolve("egress.db-wal"))).as("WAL checkpointed and removed at close").isFalse();
+        try (SqliteEgressLog log = SqliteEgressLog.open(dir)) {
+            assertThat(log.query(new EgressQuery("a", null, null, 0, 2000))).hasSize(1500);
+        }
+    }
+
+    @Test
+    void theBackgroundCheckpointMovesWritesIntoTheDatabaseFileWhileTheLogStaysOpen() throws Exception {
+        Path db = dir.resolve("egress.db");
+        try (SqliteEgressLog log = SqliteEgressLog.open(dir)) {
+            long empty = Files.size(db);
+            write(log, 200);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (Files.size(db) <= empty && System.nanoTime() < deadline) {
+                Thread.sleep(SqliteEgressLog.CHECKPOINT_MS / 5);
+            }
+            assertThat(Files.size(db)).as("database file after the background checkpoint").isGreaterThan(empty);
+        }
+    }
+
+    private static void write(SqliteEgressLog log, int n) throws EgressLogException {
+        for (int i = 0; i < n; i++) {
+            EgressRecord r = log.append(rec("a", "host" + i + ".example", "allow", i));
+            log.complete(r, EgressCompletion.of(200, i, i, 1));
         }
     }
 

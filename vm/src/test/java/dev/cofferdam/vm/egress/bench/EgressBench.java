@@ -24,11 +24,18 @@ import java.util.Locale;
 /**
  * Egress proxy benchmark on loopback: added latency per request (p50/p99 against direct), CONNECT
  * throughput (against direct), many concurrent tunnels and memory; squid and tinyproxy measured in
- * the same run as peers. The Cofferdam proxy runs with its real SQLite egress log. Run:
- * {@code java -cp ... dev.cofferdam.vm.egress.bench.EgressBench [requests] [tunnels] [megabytes]}.
+ * the same run as peers. The Cofferdam proxy runs with its real SQLite egress log. Latency is taken
+ * twice: cold (right after the proxy starts, {@value #COLD_WARMUP} warm-up requests) and warm (after
+ * {@value #WARM_WARMUP} more, once the JIT has compiled the request path); the peers get the same
+ * sequence. Throughput alternates a direct download and one through the proxy, {@code rounds} times,
+ * and compares the medians, so that a direct figure is always taken next to the proxied one it is
+ * compared with. Run: {@code java -cp ... dev.cofferdam.vm.egress.bench.EgressBench [requests]
+ * [tunnels] [megabytes] [rounds]}.
  */
 public final class EgressBench {
     private static final String NAME = "bench.example";
+    private static final int COLD_WARMUP = 500;
+    private static final int WARM_WARMUP = 5000;
 
     private EgressBench() {
     }
@@ -36,7 +43,8 @@ public final class EgressBench {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int tunnels = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        long bytes = (args.length > 2 ? Long.parseLong(args[2]) : 256) * 1024 * 1024;
+        long bytes = (args.length > 2 ? Long.parseLong(args[2]) : 1024) * 1024 * 1024;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         Path tmp = Files.createTempDirectory("cofferdam-bench");
         // squid and tinyproxy drop privileges: their directories must be reachable by their users
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -50,25 +58,26 @@ public final class EgressBench {
             }
             store.write("bench", doc);
             Resolver resolver = OverrideResolver.parse(List.of(NAME + "=127.0.0.1"), Resolver.none());
-            System.out.printf("egress proxy benchmark: %d requests, %d MiB tunnel, %d tunnels, %d cores%n%n",
-                    requests, bytes >> 20, tunnels, Runtime.getRuntime().availableProcessors());
-            BenchClient.throughput(0, null, up.sourcePort, hello, bytes);
-            long[] direct = BenchClient.latency(up.httpPort, "/", NAME, 500, requests);
-            double directTp = median(3, () -> BenchClient.throughput(0, null, up.sourcePort, hello, bytes));
-            System.out.println("| proxy | p50 ms | p99 ms | added p50 ms | added p99 ms | CONNECT MB/s | % of direct |"
-                    + " tunnels open | errors | memory |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-            row("direct", direct, direct, directTp, directTp, "", "");
+            System.out.printf("egress proxy benchmark: %d requests, %d MiB downloads x %d rounds, %d tunnels, "
+                    + "%d cores%n%n", requests, bytes >> 20, rounds, tunnels, Runtime.getRuntime().availableProcessors());
+            Download direct = () -> BenchClient.throughput(0, null, up.sourcePort, hello, bytes);
+            direct.run();
+            Latency directLat = latency(up.httpPort, "/", NAME, requests);
+            System.out.println("| proxy | p50 ms | p99 ms | added p50 ms | added p99 ms | added p99 ms, cold"
+                    + " | CONNECT MB/s | direct MB/s, same rounds | % of direct | tunnels open | errors | memory |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            double[] directAlone = medians(rounds, direct, direct);
+            row("direct", directLat, directLat, directAlone[0], directAlone[0], "", "");
             try (SqliteEgressLog log = SqliteEgressLog.open(tmp.resolve("data"));
                  EgressProxy proxy = new EgressProxy(ProxySettings.defaults(resolver));
                  ProxyListener l = proxy.start("bench", new StorePolicySource(store, BalancedAllowlist.shipped()),
                          log)) {
-                measure("cofferdam", l.port(), NAME, up, hello, bytes, requests, tunnels, direct, directTp, -1);
+                measure("cofferdam", l.port(), NAME, up, hello, bytes, requests, tunnels, rounds, directLat, -1);
             }
             for (String peer : new String[] {"squid", "tinyproxy"}) {
                 Path dir = Files.createDirectories(tmp.resolve(peer));
                 try (PeerProxy p = peer.equals("squid") ? PeerProxy.squid(dir) : PeerProxy.tinyproxy(dir)) {
-                    measure(peer, p.port, "127.0.0.1", up, hello, bytes, requests, tunnels, direct, directTp,
+                    measure(peer, p.port, "127.0.0.1", up, hello, bytes, requests, tunnels, rounds, directLat,
                             p.pid());
                 } catch (IOException e) {
                     System.out.println("| " + peer + " | failed: " + e.getMessage() + " |");
@@ -77,12 +86,22 @@ public final class EgressBench {
         }
     }
 
+    /** Sorted request times, cold (right after start) and warm. */
+    private record Latency(long[] cold, long[] warm) {
+    }
+
+    private static Latency latency(int port, String target, String host, int requests) throws IOException {
+        long[] cold = BenchClient.latency(port, target, host, COLD_WARMUP, requests);
+        long[] warm = BenchClient.latency(port, target, host, WARM_WARMUP, requests);
+        return new Latency(cold, warm);
+    }
+
     private static void measure(String label, int port, String host, BenchUpstream up, byte[] hello, long bytes,
-            int requests, int tunnels, long[] direct, double directTp, long pid) throws Exception {
-        long[] lat = BenchClient.latency(port, "http://" + host + ":" + up.httpPort + "/", host + ":" + up.httpPort,
-                500, requests);
-        BenchClient.throughput(port, host + ":" + up.sourcePort, 0, hello, bytes);
-        double tp = median(3, () -> BenchClient.throughput(port, host + ":" + up.sourcePort, 0, hello, bytes));
+            int requests, int tunnels, int rounds, Latency direct, long pid) throws Exception {
+        Latency lat = latency(port, "http://" + host + ":" + up.httpPort + "/", host + ":" + up.httpPort, requests);
+        Download proxied = () -> BenchClient.throughput(port, host + ":" + up.sourcePort, 0, hello, bytes);
+        proxied.run();
+        double[] tp = medians(rounds, () -> BenchClient.throughput(0, null, up.sourcePort, hello, bytes), proxied);
         long before = memory(pid);
         List<Socket> open = new ArrayList<>();
         int errors = 0;
@@ -107,7 +126,7 @@ public final class EgressBench {
             long after = memory(pid);
             String mem = String.format(Locale.ROOT, "%s +%.1f MiB (%.1f KiB/tunnel)", pid < 0 ? "heap" : "RSS",
                     (after - before) / 1048576.0, (after - before) / 1024.0 / Math.max(1, open.size()));
-            row(label, lat, direct, tp, directTp, open.size() + "/" + tunnels, errors + " | " + mem);
+            row(label, lat, direct, tp[1], tp[0], open.size() + "/" + tunnels, errors + " | " + mem);
         } finally {
             for (Socket s : open) {
                 s.close();
@@ -115,11 +134,13 @@ public final class EgressBench {
         }
     }
 
-    private static void row(String label, long[] lat, long[] direct, double tp, double directTp, String open,
+    private static void row(String label, Latency lat, Latency direct, double tp, double directTp, String open,
             String rest) {
-        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f%% | %s | %s |%n", label,
-                ms(pct(lat, 50)), ms(pct(lat, 99)), ms(pct(lat, 50) - pct(direct, 50)),
-                ms(pct(lat, 99) - pct(direct, 99)), tp / 1e6, 100 * tp / directTp, open,
+        long[] w = lat.warm();
+        long[] dw = direct.warm();
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f%% | %s | %s |%n",
+                label, ms(pct(w, 50)), ms(pct(w, 99)), ms(pct(w, 50) - pct(dw, 50)), ms(pct(w, 99) - pct(dw, 99)),
+                ms(pct(lat.cold(), 99) - pct(direct.cold(), 99)), tp / 1e6, directTp / 1e6, 100 * tp / directTp, open,
                 rest.isEmpty() ? " | " : rest);
     }
 
@@ -149,17 +170,25 @@ public final class EgressBench {
         return nanos / 1e6;
     }
 
-    /** A measurement that may fail. */
-    interface Measure {
+    /** One download; @return bytes per second. */
+    interface Download {
         double run() throws IOException;
     }
 
-    private static double median(int runs, Measure m) throws IOException {
-        double[] v = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            v[i] = m.run();
+    /**
+     * Alternates {@code a} and {@code b}, {@code rounds} times each.
+     *
+     * @return the median of a's results and the median of b's
+     */
+    private static double[] medians(int rounds, Download a, Download b) throws IOException {
+        double[] x = new double[rounds];
+        double[] y = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            x[i] = a.run();
+            y[i] = b.run();
         }
-        Arrays.sort(v);
-        return v[runs / 2];
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return new double[] {x[rounds / 2], y[rounds / 2]};
     }
 }
