@@ -1,11 +1,14 @@
 package dev.cofferdam.app.ui.trace;
 
 import dev.cofferdam.assets.Assets;
+import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.TraceSession;
 import dev.cofferdam.engine.trace.report.SessionSummary;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -62,10 +65,13 @@ public final class TraceView extends BorderPane {
         toolbar.sessions.setItems(vm.sessions());
         toolbar.sessions.setOnAction(e -> {
             var ref = toolbar.sessions.getValue();
-            if (ref != null) {
+            if (ref != null && !Path.of(ref.path()).equals(vm.fileProperty().get())) {
                 load(Path.of(ref.path()));
             }
         });
+        // the list shows what is open, however it was opened (chosen, a file, the sample on its own)
+        vm.fileProperty().addListener((o, was, now) -> showOpenSession());
+        vm.sessions().addListener((ListChangeListener<SessionRef>) c -> showOpenSession());
         toolbar.refresh.setOnAction(e -> vm.refreshSessions());
         toolbar.open.setOnAction(e -> chooseFile());
         toolbar.live.setOnAction(e -> {
@@ -85,6 +91,15 @@ public final class TraceView extends BorderPane {
         });
         toolbar.state.textProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then("Reading…")
                 .otherwise(javafx.beans.binding.Bindings.when(vm.liveProperty()).then("● following").otherwise("")));
+    }
+
+    private void showOpenSession() {
+        Path open = vm.fileProperty().get();
+        SessionRef match = open == null ? null
+                : vm.sessions().stream().filter(r -> Path.of(r.path()).equals(open)).findFirst().orElse(null);
+        if (!Objects.equals(match, toolbar.sessions.getValue())) {
+            toolbar.sessions.setValue(match);
+        }
     }
 
     private void bindContent() {

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cofferdam.app.ui.common.NamedExecutors;
 import dev.cofferdam.app.ui.common.SceneFactory;
 import dev.cofferdam.app.ui.common.UiThreads;
+import dev.cofferdam.engine.trace.SessionRef;
 import dev.cofferdam.engine.trace.SessionRoots;
 import dev.cofferdam.engine.trace.detect.Thresholds;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
@@ -91,6 +95,26 @@ class TraceViewUiTest {
         assertThat(robot.lookup("#trace-detail-headline").queryAs(Label.class).getText()).startsWith("#6  Edit");
         assertThat(robot.lookup(".trace-diff .diff-add").queryAll()).isNotEmpty();
         assertThat(robot.lookup(".trace-diff .diff-del").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void theSessionListShowsTheOpenSessionHoweverItWasOpened(FxRobot robot) throws Exception {
+        Path listed = Files.createDirectories(dir.resolve("c/-work-shop")).resolve("listed.jsonl");
+        Files.copy(Transcripts.fixture("claude-code_2.0.14_crud.jsonl"), listed, StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(vm::refreshSessions);
+        waitUntil(() -> vm.sessions().stream().anyMatch(r -> Path.of(r.path()).equals(listed)));
+        ComboBox<SessionRef> list = robot.lookup("#trace-sessions").queryComboBox();
+        assertThat(list.getValue()).isNull();
+
+        robot.interact(() -> view.load(listed));
+        waitUntil(() -> list.getValue() != null && callRows() == 9);
+        assertThat(Path.of(list.getValue().path())).isEqualTo(listed);
+
+        // a transcript that is not in the list clears the choice instead of naming the previous one
+        Path elsewhere = dir.resolve("elsewhere.jsonl");
+        Transcripts.thrashing(elsewhere);
+        robot.interact(() -> view.load(elsewhere));
+        waitUntil(() -> list.getValue() == null && callRows() == 4);
     }
 
     @Test
