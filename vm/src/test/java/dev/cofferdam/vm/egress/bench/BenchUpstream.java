@@ -9,7 +9,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -36,8 +38,14 @@ final class BenchUpstream implements AutoCloseable {
     final int httpPort;
     final int sourcePort;
     final int echoPort;
+    private final int writeBuffer;
 
-    BenchUpstream(long sourceBytes) throws InterruptedException {
+    /**
+     * @param writeBuffer how many bytes a server channel may queue before it waits for the socket
+     *                    (its high-water mark): the source's write size, which bounds the direct baseline
+     */
+    BenchUpstream(long sourceBytes, int writeBuffer) throws InterruptedException {
+        this.writeBuffer = writeBuffer;
         httpPort = bind(() -> new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -55,7 +63,8 @@ final class BenchUpstream implements AutoCloseable {
                     protected void initChannel(Channel c) {
                         c.pipeline().addLast(handler.get());
                     }
-                }).option(io.netty.channel.ChannelOption.SO_BACKLOG, 4096)
+                }).option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(writeBuffer / 2, writeBuffer))
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
         return ((InetSocketAddress) ch.localAddress()).getPort();
     }

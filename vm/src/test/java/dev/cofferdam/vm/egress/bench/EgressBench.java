@@ -29,8 +29,10 @@ import java.util.Locale;
  * {@value #WARM_WARMUP} more, once the JIT has compiled the request path); the peers get the same
  * sequence. Throughput alternates a direct download and one through the proxy, {@code rounds} times,
  * and compares the medians, so that a direct figure is always taken next to the proxied one it is
- * compared with. Run: {@code java -cp ... dev.cofferdam.vm.egress.bench.EgressBench [requests]
- * [tunnels] [megabytes] [rounds]}.
+ * compared with. The upstream queues up to {@code upstreamKiB} (default 1024) per connection before it
+ * waits for the socket; 64 (Netty's default) makes the direct baseline slower and the ratios higher.
+ * Run: {@code java -cp ... dev.cofferdam.vm.egress.bench.EgressBench [requests] [tunnels] [megabytes]
+ * [rounds] [upstreamKiB]}.
  */
 public final class EgressBench {
     private static final String NAME = "bench.example";
@@ -45,11 +47,12 @@ public final class EgressBench {
         int tunnels = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         long bytes = (args.length > 2 ? Long.parseLong(args[2]) : 1024) * 1024 * 1024;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        int upstreamKiB = args.length > 4 ? Integer.parseInt(args[4]) : 1024;
         Path tmp = Files.createTempDirectory("cofferdam-bench");
         // squid and tinyproxy drop privileges: their directories must be reachable by their users
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         byte[] hello = BenchClient.clientHello(NAME);
-        try (BenchUpstream up = new BenchUpstream(bytes)) {
+        try (BenchUpstream up = new BenchUpstream(bytes, upstreamKiB * 1024)) {
             PolicyStore store = new PolicyStore(tmp.resolve("config"));
             PolicyDocument doc = PolicyDocument.EMPTY;
             for (int p : new int[] {up.httpPort, up.sourcePort, up.echoPort}) {
@@ -58,8 +61,9 @@ public final class EgressBench {
             }
             store.write("bench", doc);
             Resolver resolver = OverrideResolver.parse(List.of(NAME + "=127.0.0.1"), Resolver.none());
-            System.out.printf("egress proxy benchmark: %d requests, %d MiB downloads x %d rounds, %d tunnels, "
-                    + "%d cores%n%n", requests, bytes >> 20, rounds, tunnels, Runtime.getRuntime().availableProcessors());
+            System.out.printf("egress proxy benchmark: %d requests, %d MiB downloads x %d rounds, upstream writes "
+                    + "up to %d KiB, %d tunnels, %d cores%n%n", requests, bytes >> 20, rounds, upstreamKiB, tunnels,
+                    Runtime.getRuntime().availableProcessors());
             Download direct = () -> BenchClient.throughput(0, null, up.sourcePort, hello, bytes);
             direct.run();
             Latency directLat = latency(up.httpPort, "/", NAME, requests);
