@@ -7,20 +7,31 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The tunnel relay's back-pressure, on in-memory channels whose flush drains at once. */
 class RelayTest {
     private final Relay.Activity activity = new Relay.Activity(TimeUnit.MINUTES.toNanos(1));
+    private final EmbeddedChannel upstream = new EmbeddedChannel();
+    private final EmbeddedChannel client = new EmbeddedChannel();
 
-    @Test
-    void aReadLargerThanThePeersHighWaterMarkDoesNotStopReadingForGoodWhenThePeerDrainsAtOnce() {
-        EmbeddedChannel upstream = new EmbeddedChannel();
-        EmbeddedChannel client = new EmbeddedChannel();
+    @BeforeEach
+    void relayBothWays() {
         client.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 4096));
         upstream.pipeline().addLast(new Relay(client, () -> { }, activity));
         client.pipeline().addLast(new Relay(upstream, () -> { }, activity));
+    }
 
+    @AfterEach
+    void release() {
+        client.finishAndReleaseAll();
+        upstream.finishAndReleaseAll();
+    }
+
+    @Test
+    void aReadLargerThanThePeersHighWaterMarkDoesNotStopReadingForGoodWhenThePeerDrainsAtOnce() {
         upstream.writeInbound(Unpooled.wrappedBuffer(new byte[64 * 1024]));
 
         // the peer went over its high-water mark and drained within the same flush
@@ -29,18 +40,10 @@ class RelayTest {
         ByteBuf out = client.readOutbound();
         assertThat(out.readableBytes()).isEqualTo(64 * 1024);
         out.release();
-        client.finishAndReleaseAll();
-        upstream.finishAndReleaseAll();
     }
 
     @Test
     void readsBelowTheHighWaterMarkKeepReadingOn() {
-        EmbeddedChannel upstream = new EmbeddedChannel();
-        EmbeddedChannel client = new EmbeddedChannel();
-        client.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 4096));
-        upstream.pipeline().addLast(new Relay(client, () -> { }, activity));
-        client.pipeline().addLast(new Relay(upstream, () -> { }, activity));
-
         upstream.writeInbound(Unpooled.wrappedBuffer(new byte[100]), Unpooled.wrappedBuffer(new byte[200]));
 
         assertThat(upstream.config().isAutoRead()).isTrue();
@@ -49,7 +52,5 @@ class RelayTest {
             relayed += b.readableBytes();
         }
         assertThat(relayed).isEqualTo(300);
-        client.finishAndReleaseAll();
-        upstream.finishAndReleaseAll();
     }
 }
