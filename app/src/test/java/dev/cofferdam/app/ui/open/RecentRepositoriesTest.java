@@ -3,6 +3,8 @@ package dev.cofferdam.app.ui.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,18 @@ class RecentRepositoriesTest {
         assertThat(recent.list().get(0)).isEqualTo(Path.of("/repos/r5"));
         assertThat(recent.list().get(1)).isEqualTo(Path.of("/repos/r9"));
         assertThat(new RecentRepositories(node).list()).isEqualTo(recent.list());
+    }
+
+    @Test
+    void theCallerNeverWaitsForTheDiskWrite() throws Exception {
+        List<Runnable> pending = new ArrayList<>();
+        RecentRepositories recent = new RecentRepositories(node, pending::add);
+        recent.add(Path.of("/repos/a"));
+        // the entry is there at once; the flush to disk is queued for the background thread
+        assertThat(recent.list()).containsExactly(Path.of("/repos/a"));
+        assertThat(pending).hasSize(1);
+        pending.get(0).run();
+        assertThat(new RecentRepositories(node).list()).containsExactly(Path.of("/repos/a"));
     }
 
     @Test
