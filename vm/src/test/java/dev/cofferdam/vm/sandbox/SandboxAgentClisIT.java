@@ -83,9 +83,7 @@ class SandboxAgentClisIT {
         }
         new PolicyStore(dirs.config()).write(BOX, policy);
         relay = new ProxyEgressRelay(runtime, secrets);
-        service = new SandboxService(TestGuests.dirs(data.resolve("vm")), relay,
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data.resolve("vm"), relay);
         ImageStore images = service.images();
         boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
         assumeTrue(root || images.find("agent").isPresent(),
@@ -100,19 +98,7 @@ class SandboxAgentClisIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        if (service != null) {
-            TestGuests.removeAll(service);
-            service.close();
-        }
-        if (relay != null) {
-            relay.close();
-        }
-        if (runtime != null) {
-            runtime.close();
-        }
-        if (upstream != null) {
-            upstream.close();
-        }
+        TestGuests.closeAll(service, relay, runtime, upstream);
     }
 
     @Test

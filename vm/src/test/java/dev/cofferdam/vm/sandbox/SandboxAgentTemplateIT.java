@@ -33,9 +33,7 @@ class SandboxAgentTemplateIT {
 
     @BeforeAll
     void boot() throws Exception {
-        service = new SandboxService(TestGuests.dirs(data), new RefusingEgressRelay(),
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, new RefusingEgressRelay());
         ImageStore images = service.images();
         boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
         assumeTrue(root || images.find("agent").isPresent(),
@@ -56,10 +54,7 @@ class SandboxAgentTemplateIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        if (service != null) {
-            TestGuests.removeAll(service);
-            service.close();
-        }
+        TestGuests.closeAll(service);
     }
 
     @Test

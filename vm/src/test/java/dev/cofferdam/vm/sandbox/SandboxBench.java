@@ -23,9 +23,7 @@ public final class SandboxBench {
         int boots = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int maxConcurrent = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         Path data = Files.createTempDirectory("cofferdam-bench");
-        SandboxService service = new SandboxService(TestGuests.dirs(data), new RefusingEgressRelay(),
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        SandboxService service = TestGuests.service(data, new RefusingEgressRelay());
         try {
             service.images().ensure("tiny", (s, d, t) -> { });
             System.out.printf("| host load average before (1, 5, 15 min) | %s |%n", loadAverage());

@@ -39,9 +39,7 @@ class SandboxCopyIT {
 
     @BeforeAll
     void start() throws Exception {
-        service = new SandboxService(TestGuests.dirs(data), new RefusingEgressRelay(),
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, new RefusingEgressRelay());
     }
 
     @BeforeEach
@@ -51,8 +49,7 @@ class SandboxCopyIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        TestGuests.removeAll(service);
-        service.close();
+        TestGuests.closeAll(service);
     }
 
     /** The sandbox of that template, booted on first use. */

@@ -84,9 +84,7 @@ class SandboxCredentialIT {
         Resolver resolver = OverrideResolver.parse(List.of(HOST + "=127.0.0.1"), Resolver.none());
         runtime = EgressRuntime.open(dirs, resolver, vault, upstream.trust);
         relay = new ProxyEgressRelay(runtime, vault);
-        service = new SandboxService(TestGuests.dirs(data.resolve("vm")), relay,
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data.resolve("vm"), relay);
         ImageStore images = service.images();
         boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
         assumeTrue(root, "a workspace (virtiofsd) and building the agent image need root");
@@ -99,22 +97,7 @@ class SandboxCredentialIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        if (service != null) {
-            TestGuests.removeAll(service);
-            service.close();
-        }
-        if (relay != null) {
-            relay.close();
-        }
-        if (runtime != null) {
-            runtime.close();
-        }
-        if (upstream != null) {
-            upstream.close();
-        }
-        if (keyring != null) {
-            keyring.close();
-        }
+        TestGuests.closeAll(service, relay, runtime, upstream, keyring);
     }
 
     @Test

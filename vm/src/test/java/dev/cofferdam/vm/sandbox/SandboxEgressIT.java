@@ -69,8 +69,7 @@ class SandboxEgressIT {
         policies = new PolicyStore(dirs.config());
         balanced();
         relay = new ProxyEgressRelay(runtime, secrets);
-        service = newService();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data.resolve("vm"), relay);
         service.create(SandboxSpec.of(BOX), (s, d, t) -> { });
     }
 
@@ -81,11 +80,7 @@ class SandboxEgressIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        TestGuests.removeAll(service);
-        service.close();
-        relay.close();
-        runtime.close();
-        upstream.close();
+        TestGuests.closeAll(service, relay, runtime, upstream);
     }
 
     @Test

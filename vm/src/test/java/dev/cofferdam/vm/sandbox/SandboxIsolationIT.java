@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -41,16 +40,13 @@ class SandboxIsolationIT {
         Files.writeString(ws.resolve("hello.txt"), "from host");
         Files.createSymbolicLink(ws.resolve("abs-link"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(ws.resolve("rel-link"), Path.of("../outside/secret.txt"));
-        service = new SandboxService(TestGuests.dirs(data), relay,
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, relay);
         service.create(SandboxSpec.of("iso").withWorkspace(ws), (s, d, t) -> { });
     }
 
     @AfterAll
     void cleanup() throws Exception {
-        TestGuests.removeAll(service);
-        service.close();
+        TestGuests.closeAll(service);
     }
 
     @Test

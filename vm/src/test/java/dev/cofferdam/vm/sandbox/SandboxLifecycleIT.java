@@ -29,9 +29,7 @@ class SandboxLifecycleIT {
 
     @BeforeAll
     void boot() throws Exception {
-        service = new SandboxService(TestGuests.dirs(data), relay,
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, relay);
         SandboxInfo info = service.create(SandboxSpec.of("life"), (s, d, t) -> { });
         assertThat(info.state()).isEqualTo(SandboxState.RUNNING);
         assertThat(info.pid()).isPositive();
@@ -39,8 +37,7 @@ class SandboxLifecycleIT {
 
     @AfterAll
     void cleanup() throws Exception {
-        TestGuests.removeAll(service);
-        service.close();
+        TestGuests.closeAll(service);
     }
 
     @Test

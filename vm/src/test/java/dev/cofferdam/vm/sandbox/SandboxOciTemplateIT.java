@@ -47,17 +47,12 @@ class SandboxOciTemplateIT {
     void start() throws Exception {
         assumeTrue(HostInfo.isRoot(), "building a template from an OCI image needs root");
         dockerd = TestDockerd.start();
-        service = new SandboxService(TestGuests.dirs(data), new RefusingEgressRelay(),
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, new RefusingEgressRelay());
     }
 
     @AfterAll
     void cleanup() throws Exception {
-        if (service != null) {
-            TestGuests.removeAll(service);
-            service.close();
-        }
+        TestGuests.closeAll(service);
         for (Path dir : built) {
             ImageStore.deleteTree(dir);
         }

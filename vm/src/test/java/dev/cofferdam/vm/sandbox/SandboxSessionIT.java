@@ -33,16 +33,13 @@ class SandboxSessionIT {
 
     @BeforeAll
     void boot() throws Exception {
-        service = new SandboxService(TestGuests.dirs(data), new RefusingEgressRelay(),
-                new SandboxService.Options(TestGuests.BOOT, Optional.empty()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestGuests.removeAll(service)));
+        service = TestGuests.service(data, new RefusingEgressRelay());
         service.create(SandboxSpec.of(NAME), (s, d, t) -> { });
     }
 
     @AfterAll
     void cleanup() throws Exception {
-        TestGuests.removeAll(service);
-        service.close();
+        TestGuests.closeAll(service);
     }
 
     private static ExecRequest pty(int rows, int cols, String script) {

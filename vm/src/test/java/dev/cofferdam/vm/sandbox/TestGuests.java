@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Shared set-up for tests that boot real guests. */
 final class TestGuests {
@@ -21,6 +22,29 @@ final class TestGuests {
 
     static VmDirs dirs(Path data) {
         return new VmDirs(data, imageCache());
+    }
+
+    /**
+     * A service keeping its sandboxes under {@code data}, with the tests' boot timeout; its guests
+     * are also removed when the JVM exits (a test run killed half way leaves no QEMU behind).
+     */
+    static SandboxService service(Path data, EgressRelay relay) throws SandboxException {
+        SandboxService service = new SandboxService(dirs(data), relay, new SandboxService.Options(BOOT, Optional.empty()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAll(service)));
+        return service;
+    }
+
+    /** Removes the service's guests and closes it, then closes the rest in order; nulls are skipped. */
+    static void closeAll(SandboxService service, AutoCloseable... rest) throws Exception {
+        if (service != null) {
+            removeAll(service);
+            service.close();
+        }
+        for (AutoCloseable c : rest) {
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 
     /** Runs a command and returns stdout, stderr and the exit code. */
