@@ -54,7 +54,12 @@ class InterceptionCasesTest extends ProxyTestBase {
 
     /** CONNECT to allowed.example through the intercepting proxy, TLS trusting only the Cofferdam CA. */
     SSLSocket tunnel(RawHttp c) throws Exception {
-        assertThat(c.send("CONNECT allowed.example:" + tls.port() + " HTTP/1.1\r\nHost: allowed.example\r\n\r\n")
+        return tunnel(c, ca, tls.port());
+    }
+
+    /** CONNECT to allowed.example:{@code port} through a proxy, then TLS trusting only {@code ca}. */
+    static SSLSocket tunnel(RawHttp c, InterceptionCa ca, int port) throws Exception {
+        assertThat(c.send("CONNECT allowed.example:" + port + " HTTP/1.1\r\nHost: allowed.example\r\n\r\n")
                 .read().status()).isEqualTo(200);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -64,7 +69,7 @@ class InterceptionCasesTest extends ProxyTestBase {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         Socket raw = c.socket;
-        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, "allowed.example", tls.port(), true);
+        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, "allowed.example", port, true);
         s.startHandshake();
         return s;
     }

@@ -14,12 +14,8 @@ import dev.cofferdam.vm.secret.PrivateKeyring;
 import dev.cofferdam.vm.secret.SecretBackend;
 import dev.cofferdam.vm.secret.VaultCredentialSource;
 import java.io.StringWriter;
-import java.net.Socket;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,18 +88,6 @@ class KeychainInjectionTest extends ProxyTestBase {
     }
 
     private SSLSocket tunnel(RawHttp c) throws Exception {
-        assertThat(c.send("CONNECT allowed.example:" + tls.port() + " HTTP/1.1\r\nHost: allowed.example\r\n\r\n")
-                .read().status()).isEqualTo(200);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("cofferdam", ca.certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        Socket raw = c.socket;
-        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, "allowed.example", tls.port(), true);
-        s.startHandshake();
-        return s;
+        return InterceptionCasesTest.tunnel(c, ca, tls.port());
     }
 }
