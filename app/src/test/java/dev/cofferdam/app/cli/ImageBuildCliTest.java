@@ -2,33 +2,18 @@ package dev.cofferdam.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Usage errors of {@code image build} with OCI sources: exit 2 and one line, before any engine or image work. */
 class ImageBuildCliTest {
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void captureStderr() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
     private String run(String... args) {
-        err.reset();
+        std.reset();
         assertThat(CofferdamCommand.run(args)).as(String.join(" ", args)).isEqualTo(2);
-        return err.toString(StandardCharsets.UTF_8);
+        return std.err();
     }
 
     @Test

@@ -18,11 +18,9 @@ import dev.cofferdam.vm.policy.RuleAction;
 import dev.cofferdam.vm.policy.RuleParser;
 import dev.cofferdam.vm.policy.StorePolicySource;
 import dev.cofferdam.vm.policy.Tier;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -36,6 +34,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,10 +47,8 @@ class SandboxEgressLogsTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
     private HttpServer upstream;
     private SqliteEgressLog log;
     private EgressProxy proxy;
@@ -61,16 +58,10 @@ class SandboxEgressLogsTest {
     void setUp() {
         System.setProperty("cofferdam.config.dir", dir.resolve("config").toString());
         System.setProperty("cofferdam.data.dir", dir.resolve("data").toString());
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
         System.clearProperty("cofferdam.config.dir");
         System.clearProperty("cofferdam.data.dir");
         if (listener != null) {
@@ -124,22 +115,13 @@ class SandboxEgressLogsTest {
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
+        std.reset();
         return CofferdamCommand.run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     private List<JsonNode> jsonLines() throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out().split("\n")) {
+        for (String line : std.out().split("\n")) {
             if (!line.isBlank()) {
                 nodes.add(JSON.readTree(line));
             }
@@ -164,7 +146,7 @@ class SandboxEgressLogsTest {
         assertThat(get("allowed.example", "/three")).isEqualTo(200);
 
         assertThat(run("sandbox", "logs", "box", "--egress")).isZero();
-        String[] rows = out().split("\n");
+        String[] rows = std.out().split("\n");
         assertThat(rows).hasSize(4);
         assertThat(rows[0]).startsWith("TIME").contains("HOST:PORT", "DECISION", "RULE", "UP", "DOWN", "MS");
         assertThat(rows[1]).contains("GET", "allowed.example:" + port(), "allow", "allowed.example:" + port());
@@ -195,10 +177,10 @@ class SandboxEgressLogsTest {
         assertThat(get("evil.example", "/c")).isEqualTo(403);
 
         assertThat(run("sandbox", "logs", "box", "--egress", "--hosts")).isZero();
-        String[] rows = out().split("\n");
+        String[] rows = std.out().split("\n");
         assertThat(rows).hasSize(3);
         assertThat(rows[0]).startsWith("HOST").contains("COUNT", "LAST SEEN", "DECISION", "RULE");
-        assertThat(out()).containsPattern("allowed\\.example +2 +\\S+ \\S+ +allow +allowed\\.example:" + port())
+        assertThat(std.out()).containsPattern("allowed\\.example +2 +\\S+ \\S+ +allow +allowed\\.example:" + port())
                 .containsPattern("evil\\.example +1 .* deny ");
 
         assertThat(run("sandbox", "logs", "box", "--egress", "--hosts", "--json")).isZero();
@@ -215,17 +197,16 @@ class SandboxEgressLogsTest {
     void followPrintsARecordCommittedAfterItStarted() throws Exception {
         startProxy();
         assertThat(get("allowed.example", "/before")).isEqualTo(200);
-        out.reset();
-        err.reset();
+        std.reset();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread follower = new Thread(() -> exit.set(
                 CofferdamCommand.run(new String[] {"sandbox", "logs", "box", "--egress", "--follow", "--json"})));
         follower.start();
         try {
-            await(() -> out().contains("/before"));
+            await(() -> std.out().contains("/before"));
             assertThat(get("evil.example", "/after")).isEqualTo(403);
             assertThat(get("allowed.example", "/later")).isEqualTo(200);
-            await(() -> out().contains("/later"));
+            await(() -> std.out().contains("/later"));
         } finally {
             follower.interrupt();
             follower.join(10_000);
@@ -245,30 +226,30 @@ class SandboxEgressLogsTest {
         startProxy();
         assertThat(get("allowed.example", "/x")).isEqualTo(200);
         assertThat(run("sandbox", "logs", "box", "--egress", "-f", "--follow-for-ms", "300")).isZero();
-        assertThat(out()).contains("allowed.example:" + port());
+        assertThat(std.out()).contains("allowed.example:" + port());
     }
 
     @Test
     void unknownSandboxPrintsNothingAndMissingLogIsANote() throws Exception {
         assertThat(run("sandbox", "logs", "box", "--egress")).isZero();
-        assertThat(out()).isEmpty();
-        assertThat(err()).startsWith("cofferdam: no egress log yet").doesNotContain("\n\n");
+        assertThat(std.out()).isEmpty();
+        assertThat(std.err()).startsWith("cofferdam: no egress log yet").doesNotContain("\n\n");
         assertThat(dir.resolve("data/egress.db")).doesNotExist();
 
         startProxy();
         assertThat(get("allowed.example", "/y")).isEqualTo(200);
         assertThat(run("sandbox", "logs", "nobody", "--egress")).isZero();
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEmpty();
+        assertThat(std.out()).isEmpty();
+        assertThat(std.err()).isEmpty();
         assertThat(run("sandbox", "logs", "nobody", "--egress", "--hosts")).isZero();
-        assertThat(out()).isEmpty();
+        assertThat(std.out()).isEmpty();
     }
 
     @Test
     void flagsWithoutEgressAreBadInput() {
         assertThat(run("sandbox", "logs", "box", "--json")).isEqualTo(2);
-        assertThat(err()).isEqualTo("cofferdam: --json, --hosts and --follow need --egress" + System.lineSeparator());
+        assertThat(std.err()).isEqualTo("cofferdam: --json, --hosts and --follow need --egress" + System.lineSeparator());
         assertThat(run("sandbox", "logs", "box", "--egress", "--hosts", "--follow")).isEqualTo(2);
-        assertThat(err()).startsWith("cofferdam: --hosts cannot be combined with --follow");
+        assertThat(std.err()).startsWith("cofferdam: --hosts cannot be combined with --follow");
     }
 }

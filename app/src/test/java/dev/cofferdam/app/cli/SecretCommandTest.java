@@ -2,10 +2,6 @@ package dev.cofferdam.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,49 +9,38 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretCommandTest {
     static final String VALUE = "sk-ant-test-0123456789abcdef";
     @TempDir
     Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private InputStream savedIn;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
     @BeforeEach
     void redirect() {
         System.setProperty("cofferdam.config.dir", config.toString());
         System.setProperty("cofferdam.dbus.address", "");   // never the user's own keyring
-        savedOut = System.out;
-        savedErr = System.err;
-        savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-        System.setIn(savedIn);
         System.clearProperty("cofferdam.config.dir");
         System.clearProperty("cofferdam.dbus.address");
     }
 
     int run(String stdin, String... args) {
-        out.reset();
-        err.reset();
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        std.reset();
+        std.input(stdin);
         return CofferdamCommand.run(args);
     }
 
     @Test
     void setListRemoveNeverShowsOrStoresTheValueInClear() throws Exception {
         assertThat(run(VALUE + "\n", "secret", "set", "anthropic")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("api.anthropic.com")
+        assertThat(std.out()).contains("api.anthropic.com")
                 .contains("ANTHROPIC_API_KEY=cofferdam-anthropic-").doesNotContain(VALUE);
         Path vault = config.resolve("secrets/vault.enc");
         Path key = config.resolve("secrets/vault.key");
@@ -65,23 +50,23 @@ class SecretCommandTest {
                 .doesNotContain("anthropic");
 
         assertThat(run("", "secret", "set", "ci-bot", "--host", "Hooks.Example.", "--env", "CI_TOKEN")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no value");
+        assertThat(std.err()).contains("no value");
         assertThat(run("tok\n", "secret", "set", "ci-bot", "--host", "Hooks.Example.", "--env", "CI_TOKEN")).isZero();
         assertThat(run("", "secret", "ls")).isZero();
-        String listing = out.toString(StandardCharsets.UTF_8);
+        String listing = std.out();
         assertThat(listing).contains("anthropic\tANTHROPIC_API_KEY=").contains("ci-bot\tCI_TOKEN=")
                 .contains("hooks.example").doesNotContain(VALUE).doesNotContain("tok\n");
 
         assertThat(run("", "secret", "rm", "anthropic")).isZero();
         assertThat(run("", "secret", "rm", "anthropic")).isEqualTo(2);
         assertThat(run("", "secret", "ls")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("anthropic").contains("ci-bot");
+        assertThat(std.out()).doesNotContain("anthropic").contains("ci-bot");
     }
 
     @Test
     void customServicesNeedHostsAndBadInputExitsTwo() {
         assertThat(run("v\n", "secret", "set", "mystery")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cofferdam: 'mystery' is not a known service");
+        assertThat(std.err()).startsWith("cofferdam: 'mystery' is not a known service");
         assertThat(run("v\n", "secret", "set", "x", "--host", "10.0.0.1")).isEqualTo(2);
         assertThat(run("v\n", "secret", "set", "Bad Name")).isEqualTo(2);
     }
@@ -94,6 +79,6 @@ class SecretCommandTest {
         b[b.length - 1] ^= 1;
         Files.write(vault, b);
         assertThat(run("", "secret", "ls")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tampered");
+        assertThat(std.err()).contains("tampered");
     }
 }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cofferdam.vm.secret.PrivateKeyring;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,11 +21,8 @@ class SecretKeychainCommandTest {
     @TempDir
     Path dir;
     private PrivateKeyring keyring;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private InputStream savedIn;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
     @BeforeEach
     void start() throws Exception {
@@ -37,11 +30,6 @@ class SecretKeychainCommandTest {
         keyring = PrivateKeyring.start(dir.resolve("keyring"));
         System.setProperty("cofferdam.config.dir", dir.resolve("config").toString());
         System.setProperty("cofferdam.dbus.address", keyring.address());
-        savedOut = System.out;
-        savedErr = System.err;
-        savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -49,68 +37,56 @@ class SecretKeychainCommandTest {
         if (keyring == null) {
             return;
         }
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-        System.setIn(savedIn);
         System.clearProperty("cofferdam.config.dir");
         System.clearProperty("cofferdam.dbus.address");
         keyring.close();
     }
 
     int run(String stdin, String... args) {
-        out.reset();
-        err.reset();
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        std.reset();
+        std.input(stdin);
         return CofferdamCommand.run(args);
-    }
-
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void theKeychainHoldsTheValueAndAVanishedKeychainIsNamedNotHidden() throws Exception {
-        assertThat(run(VALUE + "\n", "secret", "set", "anthropic")).as(err()).isZero();
-        assertThat(out()).contains("stored anthropic in the OS keychain (Secret Service)").doesNotContain(VALUE);
+        assertThat(run(VALUE + "\n", "secret", "set", "anthropic")).as(std.err()).isZero();
+        assertThat(std.out()).contains("stored anthropic in the OS keychain (Secret Service)").doesNotContain(VALUE);
         assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "anthropic")).isEqualTo(VALUE);
 
         assertThat(run("", "secret", "ls")).isZero();
-        assertThat(out()).startsWith("backend: OS keychain (Secret Service on unix:path=")
+        assertThat(std.out()).startsWith("backend: OS keychain (Secret Service on unix:path=")
                 .contains("anthropic\tANTHROPIC_API_KEY=cofferdam-anthropic-").contains("\tapi.anthropic.com\tkeychain\n")
                 .doesNotContain(VALUE);
 
-        assertThat(run("", "secret", "move", "--to", "file")).as(err()).isZero();
-        assertThat(out()).isEqualTo("moved to the encrypted file: anthropic\n");
+        assertThat(run("", "secret", "move", "--to", "file")).as(std.err()).isZero();
+        assertThat(std.out()).isEqualTo("moved to the encrypted file: anthropic\n");
         assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "anthropic")).isEmpty();
-        assertThat(run("", "secret", "move", "--to", "keychain")).as(err()).isZero();
+        assertThat(run("", "secret", "move", "--to", "keychain")).as(std.err()).isZero();
         assertThat(keyring.secretTool("lookup", "application", "cofferdam", "service", "anthropic")).isEqualTo(VALUE);
         assertThat(run("", "secret", "move", "--to", "keychain")).isZero();
-        assertThat(out()).startsWith("nothing to move");
+        assertThat(std.out()).startsWith("nothing to move");
 
         keyring.stopKeyring();
         assertThat(run("", "secret", "ls")).isEqualTo(1);
-        assertThat(out()).startsWith("backend: encrypted file ").contains("(auto: the OS keychain")
+        assertThat(std.out()).startsWith("backend: encrypted file ").contains("(auto: the OS keychain")
                 .contains("anthropic\t").contains("\tkeychain (unreachable)\n");
-        assertThat(err()).startsWith("cofferdam: anthropic is held in the OS keychain, which cannot be read now")
+        assertThat(std.err()).startsWith("cofferdam: anthropic is held in the OS keychain, which cannot be read now")
                 .contains("cofferdam secret set NAME --backend file");
 
         assertThat(run("", "secret", "backend", "keychain")).isZero();
-        assertThat(out()).contains("setting: keychain").contains("OS keychain required (setting: keychain) but");
+        assertThat(std.out()).contains("setting: keychain").contains("OS keychain required (setting: keychain) but");
         assertThat(run("v\n", "secret", "set", "openai")).isEqualTo(1);
-        assertThat(err()).startsWith("cofferdam: the OS keychain (Secret Service) does not answer");
+        assertThat(std.err()).startsWith("cofferdam: the OS keychain (Secret Service) does not answer");
         assertThat(run("", "secret", "rm", "anthropic")).isEqualTo(1);
-        assertThat(err()).contains("Credential 'anthropic' is held there");
+        assertThat(std.err()).contains("Credential 'anthropic' is held there");
 
         assertThat(run("moved-value\n", "secret", "set", "anthropic", "--backend", "file")).isZero();
-        assertThat(out()).contains("stored anthropic in the encrypted file");
-        assertThat(err()).contains("the old value of 'anthropic' stays in the OS keychain");
+        assertThat(std.out()).contains("stored anthropic in the encrypted file");
+        assertThat(std.err()).contains("the old value of 'anthropic' stays in the OS keychain");
         assertThat(run("", "secret", "ls")).isZero();
-        assertThat(out()).contains("\tapi.anthropic.com\tfile\n");
+        assertThat(std.out()).contains("\tapi.anthropic.com\tfile\n");
         assertThat(run("", "secret", "backend", "sideways")).isEqualTo(2);
-        assertThat(err()).contains("unknown credential backend 'sideways'");
+        assertThat(std.err()).contains("unknown credential backend 'sideways'");
     }
 }
