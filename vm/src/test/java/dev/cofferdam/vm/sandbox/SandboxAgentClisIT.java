@@ -1,7 +1,6 @@
 package dev.cofferdam.vm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cofferdam.vm.egress.EgressQuery;
 import dev.cofferdam.vm.egress.EgressRecord;
@@ -9,8 +8,6 @@ import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.OverrideResolver;
 import dev.cofferdam.vm.egress.Resolver;
 import dev.cofferdam.vm.image.GuestImage;
-import dev.cofferdam.vm.image.HostCommand;
-import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyDocument;
 import dev.cofferdam.vm.policy.PolicyStore;
@@ -84,13 +81,7 @@ class SandboxAgentClisIT {
         new PolicyStore(dirs.config()).write(BOX, policy);
         relay = new ProxyEgressRelay(runtime, secrets);
         service = TestGuests.service(data.resolve("vm"), relay);
-        ImageStore images = service.images();
-        boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
-        assumeTrue(root || images.find("agent").isPresent(),
-                "the agent image is not in " + images.root() + " and building it needs root (debootstrap)");
-        long start = System.nanoTime();
-        image = images.ensure("agent", (step, done, total) -> LOG.info("agent image [{}/{}] {}", done, total, step));
-        LOG.info("agent image ready in {} s: tools {}", (System.nanoTime() - start) / 1_000_000_000, image.tools());
+        image = TestGuests.agentImage(service);
         long t = System.nanoTime();
         service.create(new SandboxSpec(BOX, "agent", 2, 2048, Optional.empty(), false), (s, d, n) -> { });
         LOG.info("{} booted in {} ms", BOX, (System.nanoTime() - t) / 1_000_000);

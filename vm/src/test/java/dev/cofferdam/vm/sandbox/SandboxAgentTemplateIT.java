@@ -1,10 +1,8 @@
 package dev.cofferdam.vm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cofferdam.vm.image.HostCommand;
-import dev.cofferdam.vm.image.ImageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +32,7 @@ class SandboxAgentTemplateIT {
     @BeforeAll
     void boot() throws Exception {
         service = TestGuests.service(data, new RefusingEgressRelay());
-        ImageStore images = service.images();
-        boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
-        assumeTrue(root || images.find("agent").isPresent(),
-                "the agent image is not in " + images.root() + " and building it needs root (debootstrap)");
-        long start = System.nanoTime();
-        images.ensure("agent", (step, done, total) -> LOG.info("agent image [{}/{}] {}", done, total, step));
-        LOG.info("agent image ready in {} s", (System.nanoTime() - start) / 1_000_000_000);
+        TestGuests.agentImage(service);
         for (String name : List.of("agent-a", "agent-b")) {
             long t = System.nanoTime();
             service.create(spec(name), (s, d, n) -> { });

@@ -8,8 +8,6 @@ import dev.cofferdam.vm.egress.EgressRecord;
 import dev.cofferdam.vm.egress.EgressRuntime;
 import dev.cofferdam.vm.egress.OverrideResolver;
 import dev.cofferdam.vm.egress.Resolver;
-import dev.cofferdam.vm.image.HostCommand;
-import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.policy.CofferdamDirs;
 import dev.cofferdam.vm.policy.PolicyDocument;
 import dev.cofferdam.vm.policy.PolicyStore;
@@ -85,10 +83,8 @@ class SandboxCredentialIT {
         runtime = EgressRuntime.open(dirs, resolver, vault, upstream.trust);
         relay = new ProxyEgressRelay(runtime, vault);
         service = TestGuests.service(data.resolve("vm"), relay);
-        ImageStore images = service.images();
-        boolean root = "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
-        assumeTrue(root, "a workspace (virtiofsd) and building the agent image need root");
-        images.ensure("agent", (step, done, total) -> LOG.info("agent image [{}/{}] {}", done, total, step));
+        assumeTrue(TestGuests.root(), "a workspace (virtiofsd) and building the agent image need root");
+        TestGuests.agentImage(service);
         workspace = Files.createDirectories(data.resolve("workspace"));
         Files.writeString(workspace.resolve("README.md"), "a project the agent works on\n");
         service.create(new SandboxSpec(BOX, "agent", SandboxSpec.DEFAULT_CPUS, 512, Optional.of(workspace), false),

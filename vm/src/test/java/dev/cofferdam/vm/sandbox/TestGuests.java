@@ -1,5 +1,10 @@
 package dev.cofferdam.vm.sandbox;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.cofferdam.vm.image.GuestImage;
+import dev.cofferdam.vm.image.HostCommand;
+import dev.cofferdam.vm.image.ImageStore;
 import dev.cofferdam.vm.qemu.DetachedProcess;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Shared set-up for tests that boot real guests. */
 final class TestGuests {
+    private static final Logger LOG = LoggerFactory.getLogger(TestGuests.class);
+
     private TestGuests() {
     }
 
@@ -32,6 +41,26 @@ final class TestGuests {
         SandboxService service = new SandboxService(dirs(data), relay, new SandboxService.Options(BOOT, Optional.empty()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAll(service)));
         return service;
+    }
+
+    /** @return whether the tests run as root (building the agent image and workspaces need it) */
+    static boolean root() throws Exception {
+        return "0".equals(HostCommand.run(null, 10, List.of("id", "-u")).strip());
+    }
+
+    /**
+     * The agent image from the IT cache, built there first when missing (debootstrap: minutes, root);
+     * the calling test is skipped when it can be neither found nor built.
+     */
+    static GuestImage agentImage(SandboxService service) throws Exception {
+        ImageStore images = service.images();
+        assumeTrue(root() || images.find("agent").isPresent(),
+                "the agent image is not in " + images.root() + " and building it needs root (debootstrap)");
+        long start = System.nanoTime();
+        GuestImage image = images.ensure("agent",
+                (step, done, total) -> LOG.info("agent image [{}/{}] {}", done, total, step));
+        LOG.info("agent image ready in {} s: tools {}", (System.nanoTime() - start) / 1_000_000_000, image.tools());
+        return image;
     }
 
     /** Removes the service's guests and closes it, then closes the rest in order; nulls are skipped. */
