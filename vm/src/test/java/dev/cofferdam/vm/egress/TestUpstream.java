@@ -1,9 +1,8 @@
 package dev.cofferdam.vm.egress;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cofferdam.vm.testing.LoopbackHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,18 +20,13 @@ final class TestUpstream implements AutoCloseable {
     volatile Consumer<String> onRequest = path -> { };
 
     TestUpstream() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", ex -> {
+        server = LoopbackHttp.start(ex -> {
             onRequest.accept(ex.getRequestURI().getPath());
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
                     ex.getRequestURI().toString(), body, ex.getRemoteAddress().getPort()));
-            byte[] out = ("ok " + ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, out.length);
-            ex.getResponseBody().write(out);
-            ex.close();
+            LoopbackHttp.reply(ex, 200, "ok " + ex.getRequestURI().getPath());
         });
-        server.start();
     }
 
     int port() {

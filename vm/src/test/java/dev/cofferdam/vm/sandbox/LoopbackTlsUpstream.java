@@ -1,14 +1,10 @@
 package dev.cofferdam.vm.sandbox;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.cofferdam.vm.testing.LoopbackHttp;
 import dev.cofferdam.vm.testing.SelfSignedTls;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -28,21 +24,14 @@ final class LoopbackTlsUpstream implements AutoCloseable {
     LoopbackTlsUpstream(String hostName, String expectedAuthorization) throws Exception {
         SelfSignedTls cert = SelfSignedTls.forHosts(List.of(hostName));
         trust = cert.trust;
-        SSLContext ctx = cert.context();
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setHttpsConfigurator(new HttpsConfigurator(ctx));
-        server.createContext("/", ex -> {
+        server = LoopbackHttp.startTls(cert.context(), ex -> {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             seen.add(new Seen(ex.getRequestHeaders().getFirst("Host"), ex.getRequestURI().getPath(),
                     auth == null ? "" : auth));
             boolean ok = expectedAuthorization.equals(auth);
-            byte[] out = (ok ? "authorized " : "not authorized ").concat(ex.getRequestURI().getPath())
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(ok ? 200 : 401, out.length);
-            ex.getResponseBody().write(out);
-            ex.close();
+            String path = ex.getRequestURI().getPath();
+            LoopbackHttp.reply(ex, ok ? 200 : 401, (ok ? "authorized " : "not authorized ") + path);
         });
-        server.start();
     }
 
     int port() {

@@ -1,10 +1,8 @@
 package dev.cofferdam.vm.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cofferdam.vm.testing.LoopbackHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,17 +15,12 @@ final class LoopbackUpstream implements AutoCloseable {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     LoopbackUpstream() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", ex -> {
+        server = LoopbackHttp.start(ex -> {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             seen.add(new Seen(ex.getRequestHeaders().getFirst("Host"), ex.getRequestURI().getPath(),
                     auth == null ? "" : auth));
-            byte[] out = ("upstream says " + ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, out.length);
-            ex.getResponseBody().write(out);
-            ex.close();
+            LoopbackHttp.reply(ex, 200, "upstream says " + ex.getRequestURI().getPath());
         });
-        server.start();
     }
 
     int port() {
